@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds every image the lab needs, each only when its inputs changed:
+#   flatracoon/base:<package-list hash>  Debian bookworm via debootstrap (images/base/build.sh)
+#   flatracoon/netstack:<version>        our Java services, Jib onto the base
+#   flatracoon/host:<version>            a Hesiod/DNS client workstation on the base
+# The inputs hash of each image is stored as the label org.flatracoon.inputs.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
+
+base="$(images/base/build.sh)"
+
+# Hash of every file under the given paths (sorted), plus the base tag.
+inputs_hash() {
+  { echo "$base"; find "$@" -type f -not -path '*/target/*' -print0 | sort -z | xargs -0 sha256sum; } \
+    | sha256sum | cut -c1-16
+}
+
+# True when IMAGE exists and was built from INPUTS.
+up_to_date() {
+  [ "$(docker image inspect --format '{{ index .Config.Labels "org.flatracoon.inputs" }}' "$1" 2>/dev/null)" = "$2" ]
+}
+
+netstack="flatracoon/netstack:$version"
+netstack_inputs="$(inputs_hash pom.xml netstack-impl images/netstack)"
+if up_to_date "$netstack" "$netstack_inputs"; then
+  echo "$netstack is up to date"
+else
+  echo "building $netstack (Jib onto $base)"
+  mvn -B -q -Pimage -pl images/netstack -am package -DskipTests \
+    -Dbase.image="$base" -Dinputs.hash="$netstack_inputs" -Djib.console=plain
+fi
+
+host="flatracoon/host:$version"
+host_inputs="$(inputs_hash images/host)"
+if up_to_date "$host" "$host_inputs"; then
+  echo "$host is up to date"
+else
+  echo "building $host"
+  DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$base" --build-arg INPUTS="$host_inputs" \
+    -t "$host" images/host >/dev/null
+fi

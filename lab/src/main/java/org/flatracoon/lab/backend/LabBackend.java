@@ -1,0 +1,13 @@
+package org.flatracoon.lab.backend;
+
+import org.flatracoon.lab.topology.Topology;
+
+/** The port every lab runs through: turns a resolved topology into a running lab. */
+public interface LabBackend {
+
+    /**
+     * Brings every node and link of the topology up and returns once each node is ready.
+     * On failure nothing of the lab is left behind.
+     */
+    RunningLab start(Topology topology, LabOwner owner) throws LabException;
+}

@@ -1,0 +1,22 @@
+package org.flatracoon.lab.backend;
+
+import java.time.Duration;
+import org.flatracoon.lab.topology.NodeSpec;
+
+/** One running node of a lab. */
+public interface LabNode {
+
+    String name();
+
+    NodeSpec spec();
+
+    /** Runs a command inside the node (no shell unless the command asks for one) and waits for it. */
+    ExecResult exec(Duration timeout, String... command);
+
+    default ExecResult exec(String... command) {
+        return exec(Duration.ofSeconds(30), command);
+    }
+
+    /** Everything the node's main process wrote to stdout and stderr so far. */
+    String logs();
+}

@@ -1,0 +1,27 @@
+package org.flatracoon.lab.backend;
+
+import java.util.List;
+import org.flatracoon.lab.topology.Topology;
+
+/** A lab whose nodes are up. Closing it removes every container and network it created. */
+public interface RunningLab extends AutoCloseable {
+
+    String name();
+
+    /** Unique per start; every resource of this lab carries it as a label. */
+    String runId();
+
+    Topology topology();
+
+    List<LabNode> nodes();
+
+    /** @throws IllegalArgumentException naming the node when the lab has none of that name */
+    LabNode node(String name);
+
+    /** @throws IllegalArgumentException when no link joins the two nodes */
+    LabLink link(String nodeA, String nodeB);
+
+    /** Removes everything the lab created; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,183 @@
+package org.flatracoon.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabException;
+import org.flatracoon.lab.backend.LabOwner;
+import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.docker.DockerEngine;
+import org.flatracoon.lab.docker.DockerLabBackend;
+import org.flatracoon.lab.docker.LabInventory;
+import org.flatracoon.lab.kind.KindRegistry;
+import org.flatracoon.lab.topology.Topology;
+import org.flatracoon.lab.topology.TopologyException;
+import org.flatracoon.lab.topology.TopologyLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `lab`: bring topologies up and down, look at them, run commands in their nodes. */
+@Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
+        description = "Brings FlatRacoon lab topologies (containerlab-style .clab.yml files) up on the local Docker engine.",
+        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Exec.class, LabCommand.Ps.class,
+                LabCommand.Clean.class, LabCommand.Check.class})
+public final class LabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LabCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof LabException || exception instanceof TopologyException) {
+                cmd.getErr().println("lab: " + exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("lab: " + exception.getMessage() + " (see `" + exception.getCommandLine().getCommandName()
+                    + " --help`)");
+            return 2;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: up, down, exec, ps, clean, check");
+    }
+
+    static Topology load(Path file) throws TopologyException {
+        return new TopologyLoader(KindRegistry.standard()).load(file);
+    }
+
+    @Command(name = "up", description = "Brings a lab up and returns when every node is ready; it lives until `lab down`.")
+    static final class Up implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the topology file (.clab.yml)")
+        Path file;
+
+        @Override
+        public Integer call() throws TopologyException {
+            Topology topology = load(file);
+            RunningLab lab = new DockerLabBackend(DockerEngine.client(), KindRegistry.standard())
+                    .start(topology, LabOwner.CLI);
+            TextTable table = new TextTable("NODE", "KIND", "IMAGE", "ADDRESSES");
+            topology.nodes().forEach(node -> table.row(node.name(), node.kind(), node.image(),
+                    Addresses.of(topology, node.name())));
+            System.out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
+            System.out.print(table.render());
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Removes a lab's containers and networks.")
+    static final class Down implements Callable<Integer> {
+        @Parameters(paramLabel = "LAB|FILE", description = "a lab name, or the topology file it was started from")
+        String labOrFile;
+
+        @Override
+        public Integer call() throws TopologyException {
+            String name = Files.isRegularFile(Path.of(labOrFile)) ? load(Path.of(labOrFile)).name() : labOrFile;
+            LabInventory.Removed removed = new LabInventory(DockerEngine.client()).removeLab(name);
+            if (removed.nothing()) {
+                throw new LabException("no lab named " + name + " is running (see `lab ps`)");
+            }
+            System.out.println("lab " + name + " removed (" + removed.containers() + " containers, "
+                    + removed.networks() + " networks)");
+            return 0;
+        }
+    }
+
+    @Command(name = "exec", description = "Runs a command in a node of a running lab: lab exec LAB NODE -- CMD…")
+    static final class Exec implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "LAB")
+        String lab;
+
+        @Parameters(index = "1", paramLabel = "NODE")
+        String node;
+
+        @Parameters(index = "2..*", paramLabel = "CMD", arity = "1..*", description = "the command and its arguments")
+        List<String> command;
+
+        @Override
+        public Integer call() {
+            var docker = DockerEngine.client();
+            LabInventory.NodeSummary target = new LabInventory(docker).labs().stream()
+                    .filter(summary -> summary.name().equals(lab))
+                    .findFirst()
+                    .orElseThrow(() -> new LabException("no lab named " + lab + " is running (see `lab ps`)"))
+                    .nodes().stream()
+                    .filter(summary -> summary.name().equals(node))
+                    .findFirst()
+                    .orElseThrow(() -> new LabException("lab " + lab + " has no node named " + node));
+            ExecResult result = new org.flatracoon.lab.docker.ContainerCommands(docker)
+                    .exec(target.containerId(), command);
+            System.out.print(result.stdout());
+            System.err.print(result.stderr());
+            return result.exitCode();
+        }
+    }
+
+    @Command(name = "ps", description = "Lists the labs on the Docker engine and their nodes.")
+    static final class Ps implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            List<LabInventory.LabSummary> labs = new LabInventory(DockerEngine.client()).labs();
+            if (labs.isEmpty()) {
+                System.out.println("no lab is running");
+                return 0;
+            }
+            TextTable table = new TextTable("LAB", "OWNER", "NODE", "KIND", "IMAGE", "STATE", "ADDRESSES");
+            labs.forEach(lab -> lab.nodes().forEach(node -> table.row(lab.name(), lab.owner(), node.name(), node.kind(),
+                    node.image(), node.state(), node.addresses())));
+            System.out.print(table.render());
+            return 0;
+        }
+    }
+
+    @Command(name = "clean", description = "Removes every lab container and network on the engine, whoever started it.")
+    static final class Clean implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            LabInventory.Removed removed = new LabInventory(DockerEngine.client()).removeAll();
+            System.out.println("removed " + removed.containers() + " containers and " + removed.networks() + " networks");
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Validates a topology file and prints every problem with its line.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            try {
+                Topology topology = load(file);
+                System.out.println(file + ": lab " + topology.name() + ", " + topology.nodes().size() + " nodes, "
+                        + topology.links().size() + " links, no problems");
+                return 0;
+            } catch (TopologyException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lab " + org.flatracoon.lab.LabVersion.get()};
+        }
+    }
+}

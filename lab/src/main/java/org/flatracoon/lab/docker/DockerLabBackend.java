@@ -1,0 +1,264 @@
+package org.flatracoon.lab.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Volume;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabBackend;
+import org.flatracoon.lab.backend.LabException;
+import org.flatracoon.lab.backend.LabOwner;
+import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.kind.KindRegistry;
+import org.flatracoon.lab.kind.NodeKind;
+import org.flatracoon.lab.kind.ReadinessCheck.Readiness;
+import org.flatracoon.lab.topology.Endpoint;
+import org.flatracoon.lab.topology.LinkSpec;
+import org.flatracoon.lab.topology.NodeSpec;
+import org.flatracoon.lab.topology.Topology;
+import org.flatracoon.lab.wait.Budgets;
+import org.flatracoon.lab.wait.Waits;
+
+/**
+ * Brings a topology up on a Docker engine: one internal network per link, one container per
+ * node, interfaces named and addressed as the topology says, then the node's commands, then a
+ * wait until every node is ready. Anything that fails on the way removes what was created.
+ */
+public final class DockerLabBackend implements LabBackend {
+
+    private final DockerClient docker;
+    private final KindRegistry kinds;
+    private final LabInventory inventory;
+    private final NetnsHelper netns;
+
+    public DockerLabBackend(DockerClient docker, KindRegistry kinds) {
+        this.docker = docker;
+        this.kinds = kinds;
+        this.inventory = new LabInventory(docker);
+        this.netns = new NetnsHelper(docker);
+    }
+
+    @Override
+    public RunningLab start(Topology topology, LabOwner owner) {
+        refuseIfRunning(topology.name());
+        requireImages(topology);
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
+        try {
+            List<LinkNetwork> networks = createNetworks(topology, labels);
+            Map<String, DockerNode> nodes = new LinkedHashMap<>();
+            for (NodeSpec node : topology.nodes()) {
+                nodes.put(node.name(), createNode(topology, node, networks, labels));
+            }
+            for (DockerNode node : nodes.values()) {
+                docker.startContainerCmd(node.containerId()).exec();
+            }
+            for (DockerNode node : nodes.values()) {
+                wireInterfaces(node, networks, labels);
+                configureResolver(node);
+                runStartupCommands(node);
+            }
+            for (DockerNode node : nodes.values()) {
+                awaitReady(node);
+            }
+            return new DockerLab(topology, runId, nodes, labels, netns, inventory);
+        } catch (RuntimeException e) {
+            inventory.removeRun(runId);
+            throw e instanceof LabException ? e
+                    : new LabException("lab " + topology.name() + " could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void refuseIfRunning(String labName) {
+        boolean running = inventory.labs().stream().anyMatch(lab -> lab.name().equals(labName));
+        if (running) {
+            throw new LabException("a lab named " + labName + " is already running; stop it with `lab down "
+                    + labName + "` or `lab clean`");
+        }
+    }
+
+    private void requireImages(Topology topology) {
+        List<String> missing = new ArrayList<>();
+        topology.nodes().stream().map(NodeSpec::image).distinct().forEach(image -> {
+            try {
+                docker.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                missing.add(image);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new LabException("image(s) not in the local Docker engine: " + String.join(", ", missing)
+                    + " (nothing can be pulled here; build ours with `just images`)");
+        }
+    }
+
+    private List<LinkNetwork> createNetworks(Topology topology, Map<String, String> labels) {
+        List<LinkNetwork> networks = new ArrayList<>();
+        List<LinkSpec> links = topology.links();
+        for (int i = 0; i < links.size(); i++) {
+            LinkNetwork network = LinkNetwork.of(topology.name(), i + 1, links.get(i));
+            List<Network.Ipam.Config> subnets = new ArrayList<>();
+            network.link().ipv4Subnet().ifPresent(subnet -> subnets.add(new Network.Ipam.Config()
+                    .withSubnet(subnet.toString()).withGateway(network.ipv4Gateway().orElseThrow())));
+            network.link().ipv6Subnet().ifPresent(subnet -> subnets.add(new Network.Ipam.Config()
+                    .withSubnet(subnet.toString()).withGateway(network.ipv6Gateway().orElseThrow())));
+            Map<String, String> networkLabels = new LinkedHashMap<>(labels);
+            networkLabels.put(LabLabels.LINK, network.linkLabel());
+            try {
+                docker.createNetworkCmd()
+                        .withName(network.name())
+                        .withDriver("bridge")
+                        .withInternal(true)
+                        .withEnableIpv6(network.link().ipv6Subnet().isPresent())
+                        .withIpam(new Network.Ipam().withConfig(subnets))
+                        .withLabels(networkLabels)
+                        .exec();
+            } catch (DockerException e) {
+                throw new LabException("link " + network.linkLabel() + ": Docker refused its network ("
+                        + e.getMessage().strip() + "); is another lab using the same subnet? see `lab ps`", e);
+            }
+            networks.add(network);
+        }
+        return networks;
+    }
+
+    private DockerNode createNode(Topology topology, NodeSpec node, List<LinkNetwork> networks, Map<String, String> labLabels) {
+        NodeKind kind = kinds.get(node.kind());
+        List<LinkNetwork> attached = networksOf(node, networks);
+
+        Map<String, String> labels = new LinkedHashMap<>(node.labels());
+        labels.putAll(labLabels);
+        labels.put(LabLabels.NODE, node.name());
+        labels.put(LabLabels.KIND, node.kind());
+        labels.put(LabLabels.ADDRESSES, addressesOf(node, topology));
+
+        List<Bind> binds = new ArrayList<>();
+        node.startupConfig().ifPresent(file -> binds.add(new Bind(file.toString(),
+                new Volume(kind.startupConfigTarget().orElseThrow()), AccessMode.ro)));
+        node.binds().forEach(bind -> binds.add(new Bind(bind.hostPath().toString(), new Volume(bind.containerPath()),
+                bind.readOnly() ? AccessMode.ro : AccessMode.rw)));
+
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(attached.isEmpty() ? "none" : attached.get(0).name())
+                .withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW)
+                .withBinds(binds)
+                // Keep IPv6 addresses when a link goes down, as a router does on carrier loss.
+                .withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
+                        "net.ipv6.conf.all.keep_addr_on_down", "1"));
+
+        CreateContainerCmd create = docker.createContainerCmd(node.image())
+                .withName("flr-" + topology.name() + "-" + node.name())
+                .withHostName(node.name())
+                .withLabels(labels)
+                .withEnv(node.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(host);
+        List<String> command = kind.command(node);
+        if (!command.isEmpty()) {
+            create.withCmd(command);
+        }
+        if (!attached.isEmpty()) {
+            Endpoint first = attached.get(0).link().endpointOf(node.name());
+            first.ipv4().ifPresent(address -> create.withIpv4Address(address.address().getHostAddress()));
+            first.ipv6().ifPresent(address -> create.withIpv6Address(address.address().getHostAddress()));
+        }
+        String id = create.exec().getId();
+
+        for (LinkNetwork network : attached.subList(Math.min(1, attached.size()), attached.size())) {
+            Endpoint endpoint = network.link().endpointOf(node.name());
+            ContainerNetwork.Ipam ipam = new ContainerNetwork.Ipam();
+            endpoint.ipv4().ifPresent(address -> ipam.withIpv4Address(address.address().getHostAddress()));
+            endpoint.ipv6().ifPresent(address -> ipam.withIpv6Address(address.address().getHostAddress()));
+            docker.connectToNetworkCmd().withContainerId(id).withNetworkId(network.name())
+                    .withContainerNetwork(new ContainerNetwork().withIpamConfig(ipam)).exec();
+        }
+        return new DockerNode(docker, node, id);
+    }
+
+    private void wireInterfaces(DockerNode node, List<LinkNetwork> networks, Map<String, String> labels) {
+        List<LinkNetwork> attached = networksOf(node.spec(), networks);
+        if (attached.isEmpty()) {
+            return;
+        }
+        Map<String, ContainerNetwork> dockerView = docker.inspectContainerCmd(node.containerId()).exec()
+                .getNetworkSettings().getNetworks();
+        List<InterfaceWiring.Attachment> attachments = attached.stream()
+                .map(network -> new InterfaceWiring.Attachment(dockerView.get(network.name()).getIpAddress(),
+                        network.link().endpointOf(node.name())))
+                .toList();
+        ExecResult result = netns.run(node.containerId(), labels, Duration.ofSeconds(30), InterfaceWiring.script(attachments));
+        if (!result.succeeded()) {
+            throw new LabException("could not name and address the interfaces of " + node.name() + ": "
+                    + result.output().strip());
+        }
+    }
+
+    private void configureResolver(DockerNode node) {
+        NodeSpec spec = node.spec();
+        if (spec.dnsServers().isEmpty() && spec.dnsSearch().isEmpty()) {
+            return;
+        }
+        StringBuilder resolvConf = new StringBuilder();
+        if (!spec.dnsSearch().isEmpty()) {
+            resolvConf.append("search ").append(String.join(" ", spec.dnsSearch())).append('\n');
+        }
+        spec.dnsServers().forEach(server -> resolvConf.append("nameserver ").append(server).append('\n'));
+        ExecResult result = node.exec("sh", "-c", "printf '%s' \"$0\" > /etc/resolv.conf", resolvConf.toString());
+        if (!result.succeeded()) {
+            throw new LabException("could not set the resolvers of " + node.name() + ": " + result.output().strip());
+        }
+    }
+
+    private void runStartupCommands(DockerNode node) {
+        Duration timeout = Budgets.defaults().get("node command").limit();
+        for (String command : node.spec().exec()) {
+            ExecResult result = node.exec(timeout, "sh", "-c", command);
+            if (!result.succeeded()) {
+                throw new LabException("node " + node.name() + ": exec `" + command + "` failed with exit code "
+                        + result.exitCode() + ": " + result.output().strip());
+            }
+        }
+    }
+
+    private void awaitReady(DockerNode node) {
+        NodeKind kind = kinds.get(node.spec().kind());
+        try {
+            Waits.until(Budgets.defaults().get("node readiness"), "node " + node.name() + " (" + kind.name() + ") ready",
+                    () -> kind.readiness().check(node), Readiness::ready);
+        } catch (Waits.BudgetExceededException e) {
+            throw new LabException(e.getMessage() + "\nlast lines of its log:\n" + tail(node.logs(), 15), e);
+        }
+    }
+
+    private static List<LinkNetwork> networksOf(NodeSpec node, List<LinkNetwork> networks) {
+        return networks.stream()
+                .filter(network -> network.link().endpoints().stream().anyMatch(e -> e.node().equals(node.name())))
+                .toList();
+    }
+
+    private static String addressesOf(NodeSpec node, Topology topology) {
+        return topology.linksOf(node.name()).stream()
+                .map(link -> link.endpointOf(node.name()))
+                .map(e -> e.iface() + "=" + java.util.stream.Stream.of(e.ipv4(), e.ipv6())
+                        .flatMap(java.util.Optional::stream).map(Object::toString).collect(Collectors.joining(",")))
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+}

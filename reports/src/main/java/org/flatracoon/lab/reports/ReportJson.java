@@ -1,0 +1,108 @@
+package org.flatracoon.lab.reports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The shapes of scenario.json and summary.json. Durations are in milliseconds, times in ISO-8601 UTC. */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    static String scenario(ScenarioResult s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", s.name());
+        json.put("feature", s.feature());
+        json.put("uri", String.valueOf(s.uri()));
+        json.put("line", s.line());
+        json.put("tags", s.tags());
+        json.put("status", status(s));
+        json.put("outcome", s.outcome().label());
+        json.put("started", time(s.started()));
+        json.put("finished", time(s.finished()));
+        json.put("durationMillis", millis(s.duration()));
+        json.put("error", s.error());
+        json.put("steps", s.steps().stream().map(ReportJson::step).toList());
+        json.put("attachments", s.attachments().stream().map(ReportJson::attachment).toList());
+        json.put("log", EvidenceFolder.LOG);
+        if (!s.problems().isEmpty()) {
+            json.put("reportProblems", s.problems());
+        }
+        return Json.write(json);
+    }
+
+    static String summary(RunSummary run) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("passed", run.count(Outcome.PASSED));
+        counts.put("failed", run.count(Outcome.FAILED));
+        counts.put("skipped", run.count(Outcome.SKIPPED));
+        counts.put("total", (long) run.scenarios().size());
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run", run.runName());
+        json.put("result", run.passed() ? "passed" : "failed");
+        json.put("started", time(run.started()));
+        json.put("finished", time(run.finished()));
+        json.put("durationMillis", millis(run.duration()));
+        json.put("counts", counts);
+        json.put("runError", run.runError());
+        json.put("index", IndexPage.FILE);
+        json.put("cucumberHtml", IndexPage.CUCUMBER_HTML);
+        json.put("scenarios", run.failedFirst().stream().map(ReportJson::scenarioLine).toList());
+        return Json.write(json);
+    }
+
+    private static Map<String, Object> scenarioLine(ScenarioResult s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("feature", s.feature());
+        json.put("name", s.name());
+        json.put("uri", String.valueOf(s.uri()));
+        json.put("line", s.line());
+        json.put("tags", s.tags());
+        json.put("status", status(s));
+        json.put("outcome", s.outcome().label());
+        json.put("durationMillis", millis(s.duration()));
+        json.put("error", s.error());
+        json.put("evidence", s.evidencePath());
+        return json;
+    }
+
+    private static Map<String, Object> step(StepResult step) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("keyword", step.keyword());
+        json.put("text", step.text());
+        if (step.line() > 0) {
+            json.put("line", step.line());
+        }
+        json.put("status", step.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("durationMillis", millis(step.duration()));
+        if (step.error() != null) {
+            json.put("error", step.error());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> attachment(SavedAttachment a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", a.file());
+        json.put("name", a.name());
+        json.put("mediaType", a.mediaType());
+        json.put("bytes", a.bytes());
+        json.put("step", a.step());
+        return json;
+    }
+
+    private static String status(ScenarioResult s) {
+        return s.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}
