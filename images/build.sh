@@ -33,11 +33,12 @@ else
 fi
 
 host="flatracoon/host:$version"
-host_inputs="$(inputs_hash images/host)"
+# The host image carries the netstack tools, so a new netstack image means a new host image.
+host_inputs="$( { inputs_hash images/host; docker image inspect --format "{{.Id}}" "$netstack"; } | sha256sum | cut -c1-16)"
 if up_to_date "$host" "$host_inputs"; then
   echo "$host is up to date"
 else
   echo "building $host"
-  DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$base" --build-arg INPUTS="$host_inputs" \
+  DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$base" --build-arg NETSTACK="$netstack" --build-arg INPUTS="$host_inputs" \
     -t "$host" images/host >/dev/null
 fi

@@ -55,6 +55,7 @@ public final class DockerLabBackend implements LabBackend {
     @Override
     public RunningLab start(Topology topology, LabOwner owner) {
         refuseIfRunning(topology.name());
+        HostNetworks.refuseOverlaps(topology);
         requireImages(topology);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());

@@ -121,8 +121,21 @@ final class IpText {
         }
     }
 
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+    }
+
     /** RFC 5952: lower case, no leading zeros, the longest run (≥ 2) of zero groups as '::'. */
     private static String formatV6(byte[] bytes) {
+        if (isIpv4Mapped(bytes)) {
+            // RFC 5952 section 5: the IPv4 part of a mapped address is written dotted.
+            return "::ffff:" + (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
+        }
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);

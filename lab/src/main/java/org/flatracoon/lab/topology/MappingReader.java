@@ -24,17 +24,26 @@ final class MappingReader {
         this.problems = problems;
     }
 
-    /** Reads {@code node} as a map, or reports that it is not one. */
+    /** Reads {@code node} as a map, or reports that it is not one. {@code where} is a dotted path, "" for the root. */
     static Optional<MappingReader> of(RawNode node, String where, ProblemCollector problems) {
         if (node instanceof RawNode.Mapping mapping) {
             return Optional.of(new MappingReader(mapping, where, problems));
         }
-        problems.report(node.line(), where + " must be a map, found " + node.describe());
+        problems.report(node.line(), label(where) + " must be a map, found " + node.describe());
         return Optional.empty();
     }
 
+    /** Where this map is, for messages: {@code topology.nodes.dns}, or "the top level". */
     String where() {
-        return where;
+        return label(where);
+    }
+
+    private static String label(String where) {
+        return where.isEmpty() ? "the top level" : where;
+    }
+
+    private String child(String key) {
+        return where.isEmpty() ? key : where + "." + key;
     }
 
     int line() {
@@ -60,10 +69,10 @@ final class MappingReader {
             if (misplaced.containsKey(key)) {
                 problems.report(entry.keyLine(), misplaced.get(key));
             } else if (notSupported.contains(key)) {
-                problems.report(entry.keyLine(), "key '" + key + "' in " + where
+                problems.report(entry.keyLine(), "key '" + key + "' in " + where()
                         + " is not supported by this lab (supported here: " + choices + ")");
             } else {
-                problems.report(entry.keyLine(), "unknown key '" + key + "' in " + where
+                problems.report(entry.keyLine(), "unknown key '" + key + "' in " + where()
                         + " (supported here: " + choices + ")");
             }
         }
@@ -88,7 +97,7 @@ final class MappingReader {
     Optional<MappingReader> mapping(String key) {
         return entry(key).filter(MappingReader::hasValue).flatMap(entry -> {
             if (entry.value() instanceof RawNode.Mapping nested) {
-                return Optional.of(new MappingReader(nested, where + "." + key, problems));
+                return Optional.of(new MappingReader(nested, child(key), problems));
             }
             problems.report(entry.keyLine(), name(key) + " must be a map, found " + entry.value().describe());
             return Optional.empty();
@@ -129,7 +138,7 @@ final class MappingReader {
                 if (entry.value() instanceof RawNode.Scalar scalar && !scalar.isNull()) {
                     values.put(entry.key(), new Located<>(scalar.text(), entry.keyLine()));
                 } else {
-                    problems.report(entry.keyLine(), "'" + entry.key() + "' in " + nested.where
+                    problems.report(entry.keyLine(), "'" + entry.key() + "' in " + nested.where()
                             + " must be text, found " + entry.value().describe()
                             + (entry.value() instanceof RawNode.Scalar ? " (write '' for an empty value)" : ""));
                 }
@@ -139,7 +148,7 @@ final class MappingReader {
     }
 
     private String name(String key) {
-        return "'" + key + "' in " + where;
+        return "'" + key + "' in " + where();
     }
 
     private static boolean hasValue(RawNode.Entry entry) {

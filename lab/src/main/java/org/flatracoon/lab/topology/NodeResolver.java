@@ -46,6 +46,9 @@ final class NodeResolver {
     private Optional<NodeSpec> resolve(String name, int line, NodeSettings own) {
         Optional<Located<String>> kind = own.kind().or(defaults::kind);
         if (kind.isEmpty()) {
+            if (own.rejected().contains("kind") || defaults.rejected().contains("kind")) {
+                return Optional.empty(); // the bad kind is already reported where it is written
+            }
             problems.report(line, "node '" + name + "' has no kind; set 'kind' on the node or in topology.defaults");
             return Optional.empty();
         }
@@ -58,7 +61,8 @@ final class NodeResolver {
 
         Optional<String> image = first(levels, NodeSettings::image).map(Located::value)
                 .or(() -> kinds.defaultImage(kindName));
-        if (image.isEmpty()) {
+        boolean imageRejected = levels.stream().anyMatch(level -> level.rejected().contains("image"));
+        if (image.isEmpty() && !imageRejected) {
             problems.report(line, "node '" + name + "' has no image; kind '" + kindName + "' has no default image, "
                     + "so set 'image' on the node, in topology.kinds." + kindName + " or in topology.defaults");
         }

@@ -72,16 +72,30 @@ final class NodeSettingsReader {
 
         Optional<MappingReader> dns = map.mapping("dns");
         dns.ifPresent(d -> d.checkKeys(DNS_KEYS, Set.of("options"), Map.of()));
+        Optional<Located<String>> kind = supported.contains("kind") ? kind(map) : Optional.empty();
+        Optional<Located<String>> image = map.text("image").filter(i -> notBlank(i, "'image' in " + map.where()));
+        Optional<Located<Path>> startupConfig = startupConfig(map);
+        Set<String> rejected = new HashSet<>();
+        rejectedIfWritten(map, "kind", kind, rejected);
+        rejectedIfWritten(map, "image", image, rejected);
+        rejectedIfWritten(map, "startup-config", startupConfig, rejected);
         return new NodeSettings(
-                supported.contains("kind") ? kind(map) : Optional.empty(),
-                map.text("image").filter(image -> notBlank(image, "'image' in " + map.where())),
-                startupConfig(map),
+                kind,
+                image,
+                startupConfig,
                 map.textList("binds").map(this::binds),
                 env(map),
                 supported.contains("exec") ? map.textList("exec").map(NodeSettingsReader::values) : Optional.empty(),
                 dns.flatMap(d -> d.textList("servers")).map(this::dnsServers),
                 dns.flatMap(d -> d.textList("search")).map(this::dnsSearch),
-                map.textMap("labels").map(NodeSettingsReader::valuesOf).orElse(Map.of()));
+                map.textMap("labels").map(NodeSettingsReader::valuesOf).orElse(Map.of()),
+                Set.copyOf(rejected));
+    }
+
+    private static void rejectedIfWritten(MappingReader map, String key, Optional<?> value, Set<String> rejected) {
+        if (map.entry(key).isPresent() && value.isEmpty()) {
+            rejected.add(key);
+        }
     }
 
     /** The kind as written; an unknown one is reported here and kept, so the node is not "kind-less". */

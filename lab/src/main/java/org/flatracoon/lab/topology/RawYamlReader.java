@@ -54,7 +54,7 @@ final class RawYamlReader {
             return Optional.empty();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-            problems.report(line, "YAML syntax error: " + e.getProblem());
+            problems.report(line, "YAML syntax error: " + describe(e));
             return Optional.empty();
         } catch (YAMLException e) {
             // SnakeYAML wraps decoding errors of the reader it pulls from.
@@ -76,7 +76,7 @@ final class RawYamlReader {
         }
         if (!inProgress.add(node)) {
             problems.report(line, "recursive YAML alias is not supported");
-            return new RawNode.Scalar("", true, line);
+            return new RawNode.Scalar("", false, line); // not null: a second "found nothing" would be noise
         }
         try {
             if (node instanceof SequenceNode sequence) {
@@ -127,6 +127,12 @@ final class RawYamlReader {
             }
         }
         return mappings;
+    }
+
+    /** SnakeYAML splits some messages ("expected a single document…", "but found another document"). */
+    private static String describe(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
+        return e.getContext() != null && problem.startsWith("but ") ? e.getContext() + ", " + problem : problem;
     }
 
     private static int lineOf(Node node) {

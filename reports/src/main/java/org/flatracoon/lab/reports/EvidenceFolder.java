@@ -51,7 +51,9 @@ final class EvidenceFolder {
             Files.createDirectories(this.dir);
         } catch (IOException | RuntimeException e) {
             problems.add("cannot create evidence folder " + this.dir + ": " + e);
+            return;
         }
+        write(LOG, "", StandardOpenOption.APPEND); // always there, so links to it never break
     }
 
     Path dir() {

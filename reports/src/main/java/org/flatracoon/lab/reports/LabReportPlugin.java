@@ -44,6 +44,7 @@ public final class LabReportPlugin implements ConcurrentEventListener {
 
     private final Path runFolder;
     private final PrintStream console;
+    private final PrintStream warnings;
     private final EvidenceLayout layout = new EvidenceLayout();
     private final Map<UUID, ScenarioRecorder> running = new ConcurrentHashMap<>();
     private final List<ScenarioResult> finished = new ArrayList<>();
@@ -56,12 +57,13 @@ public final class LabReportPlugin implements ConcurrentEventListener {
      * File says "this is a folder" best.
      */
     public LabReportPlugin(File runFolder) {
-        this(runFolder.toPath(), System.out);
+        this(runFolder.toPath(), System.out, System.err);
     }
 
-    LabReportPlugin(Path runFolder, PrintStream console) {
+    LabReportPlugin(Path runFolder, PrintStream console, PrintStream warnings) {
         this.runFolder = runFolder.toAbsolutePath().normalize();
         this.console = console;
+        this.warnings = warnings;
     }
 
     @Override
@@ -159,6 +161,6 @@ public final class LabReportPlugin implements ConcurrentEventListener {
     }
 
     private void warn(String problem) {
-        System.err.println("lab-report warning: " + problem);
+        warnings.println("lab-report warning: " + problem);
     }
 }

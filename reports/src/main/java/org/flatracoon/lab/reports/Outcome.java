@@ -1,6 +1,7 @@
 package org.flatracoon.lab.reports;
 
 import io.cucumber.plugin.event.Status;
+import java.util.Locale;
 
 /** The three buckets a run summary counts. Cucumber runs strict: pending, undefined and ambiguous fail. */
 enum Outcome {
@@ -15,6 +16,6 @@ enum Outcome {
     }
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package org.flatracoon.lab.reports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The shapes of scenario.json and summary.json. Durations are in milliseconds, times in ISO-8601 UTC. */
@@ -76,7 +77,7 @@ final class ReportJson {
         if (step.line() > 0) {
             json.put("line", step.line());
         }
-        json.put("status", step.status().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("status", step.status().name().toLowerCase(Locale.ROOT));
         json.put("durationMillis", millis(step.duration()));
         if (step.error() != null) {
             json.put("error", step.error());
@@ -95,7 +96,7 @@ final class ReportJson {
     }
 
     private static String status(ScenarioResult s) {
-        return s.status().name().toLowerCase(java.util.Locale.ROOT);
+        return s.status().name().toLowerCase(Locale.ROOT);
     }
 
     private static String time(Instant instant) {

@@ -4,13 +4,15 @@ import io.cucumber.plugin.event.HookTestStep;
 import io.cucumber.plugin.event.HookType;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestStep;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Collects the events of one running scenario. Attachments go straight to disk (a pcap can be
@@ -48,7 +50,7 @@ final class ScenarioRecorder {
         currentStep = null;
         if (step instanceof PickleStepTestStep pickleStep) {
             steps.add(new StepResult(pickleStep.getStep().getKeyword().trim(), pickleStep.getStep().getText(),
-                    pickleStep.getStepLine(), result.getStatus(), result.getDuration(), message(result.getError())));
+                    pickleStep.getStep().getLine(), result.getStatus(), result.getDuration(), message(result.getError())));
         } else if (step instanceof HookTestStep hook && Outcome.of(result.getStatus()) == Outcome.FAILED) {
             // Passing hooks are noise; a failing one is often the whole story (a topology that never came up).
             steps.add(new StepResult(hookName(hook.getHookType()), hook.getCodeLocation(), 0,
@@ -58,7 +60,7 @@ final class ScenarioRecorder {
 
     synchronized void attach(String name, String mediaType, byte[] data) {
         if (CUCUMBER_LOG.equals(mediaType)) {
-            folder.appendLog(new String(data, java.nio.charset.StandardCharsets.UTF_8));
+            folder.appendLog(new String(data, StandardCharsets.UTF_8));
             return;
         }
         folder.save(name, mediaType, data).ifPresent(file -> attachments.add(
@@ -89,11 +91,15 @@ final class ScenarioRecorder {
         if (thrown != null || Outcome.of(result.getStatus()) != Outcome.FAILED) {
             return thrown;
         }
-        Optional<StepResult> culprit = steps.stream()
-                .filter(s -> Outcome.of(s.status()) == Outcome.FAILED).findFirst();
-        return culprit.map(s -> s.error() != null ? s.error() : s.status().name().toLowerCase(java.util.Locale.ROOT)
-                + " step: " + s.display())
-                .orElse(result.getStatus().name().toLowerCase(java.util.Locale.ROOT));
+        return steps.stream()
+                .filter(s -> Outcome.of(s.status()) == Outcome.FAILED)
+                .findFirst()
+                .map(s -> s.error() != null ? s.error() : lower(s.status()) + " step: " + s.display())
+                .orElse(lower(result.getStatus()));
+    }
+
+    private static String lower(Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     /** Assertion messages say it all; for other exceptions the type is part of the story. */

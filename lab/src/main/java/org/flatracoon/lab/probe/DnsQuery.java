@@ -1,0 +1,83 @@
+package org.flatracoon.lab.probe;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabNode;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Asks a DNS server from inside a node with the real `dig`, reading dig's structured (YAML) output. */
+public final class DnsQuery {
+
+    private final LabNode client;
+
+    public DnsQuery(LabNode client) {
+        this.client = client;
+    }
+
+    public DnsAnswer ask(String server, String name, String dnsClass, String type) {
+        ExecResult result = client.exec("dig", "+yaml", "+norec", "+time=2", "+tries=1",
+                "@" + server, "-c", dnsClass, "-t", type, name);
+        return DnsAnswer.fromDigYaml(result.stdout(), client.name() + ": dig " + dnsClass + " " + type + " " + name);
+    }
+
+    /** One DNS response as dig saw it. */
+    public record DnsAnswer(String status, Set<String> flags, List<ResourceRecord> answers, List<ResourceRecord> authority) {
+
+        public boolean authoritative() {
+            return flags.contains("aa");
+        }
+
+        @SuppressWarnings("unchecked")
+        static DnsAnswer fromDigYaml(String yaml, String what) {
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            if (!(document instanceof List<?> items) || items.isEmpty() || !(items.get(0) instanceof Map<?, ?> first)) {
+                throw new ProbeException(what + ": dig printed no message: " + yaml.strip());
+            }
+            if (!"MESSAGE".equals(first.get("type"))) {
+                throw new ProbeException(what + ": " + String.valueOf(first.get("message")).strip());
+            }
+            Map<String, Object> data = (Map<String, Object>) ((Map<String, Object>) first.get("message"))
+                    .get("response_message_data");
+            if (data == null) {
+                throw new ProbeException(what + ": dig received no response: " + yaml.strip());
+            }
+            Set<String> flags = new LinkedHashSet<>(Arrays.asList(String.valueOf(data.get("flags")).split("\\s+")));
+            return new DnsAnswer(String.valueOf(data.get("status")), flags, records(data.get("ANSWER_SECTION")),
+                    records(data.get("AUTHORITY_SECTION")));
+        }
+
+        private static List<ResourceRecord> records(Object section) {
+            if (!(section instanceof List<?> lines)) {
+                return List.of();
+            }
+            return lines.stream().map(String::valueOf).map(ResourceRecord::parse).toList();
+        }
+    }
+
+    /** A resource record in presentation format: owner ttl class type data. */
+    public record ResourceRecord(String owner, long ttl, String dnsClass, String type, String data) {
+
+        static ResourceRecord parse(String line) {
+            String[] parts = line.strip().split("\\s+", 5);
+            if (parts.length < 4) {
+                throw new ProbeException("unreadable resource record: " + line);
+            }
+            return new ResourceRecord(parts[0], Long.parseLong(parts[1]), parts[2], parts[3], parts.length > 4 ? parts[4] : "");
+        }
+
+        /** The text of a TXT record with one character-string, without its quotes and escapes. */
+        public String text() {
+            String quoted = data.strip();
+            if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
+                return quoted;
+            }
+            return quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.flatracoon.lab.probe;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabNode;
+
+/** Pings an address from inside a node with the real `ping` and reports what came back. */
+public final class Ping {
+
+    private static final Pattern RECEIVED = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+
+    private final LabNode from;
+
+    public Ping(LabNode from) {
+        this.from = from;
+    }
+
+    public PingResult send(String address, int count) {
+        ExecResult result = from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address);
+        Matcher matcher = RECEIVED.matcher(result.stdout());
+        if (!matcher.find()) {
+            // ping prints no statistics when it cannot send at all (e.g. "Network is unreachable").
+            return new PingResult(address, count, 0, result.output().strip());
+        }
+        return new PingResult(address, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                result.output().strip());
+    }
+
+    /** How many echo requests went out and how many replies came back. */
+    public record PingResult(String address, int transmitted, int received, String output) {
+        public boolean anyReply() {
+            return received > 0;
+        }
+    }
+}

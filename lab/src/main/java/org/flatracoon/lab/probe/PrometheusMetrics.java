@@ -1,0 +1,40 @@
+package org.flatracoon.lab.probe;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabNode;
+
+/** Reads a service's Prometheus text exposition from inside its node and sums samples by name. */
+public final class PrometheusMetrics {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+)");
+
+    private final LabNode node;
+    private final int port;
+
+    public PrometheusMetrics(LabNode node, int port) {
+        this.node = node;
+        this.port = port;
+    }
+
+    /** The sum of every sample of the metric (over all label sets); 0 when it has none. */
+    public double sum(String metric) {
+        ExecResult result = node.exec("curl", "-fsS", "--max-time", "5", "http://127.0.0.1:" + port + "/metrics");
+        if (!result.succeeded()) {
+            throw new ProbeException(node.name() + ": /metrics did not answer: " + result.output().strip());
+        }
+        return sum(result.stdout(), metric);
+    }
+
+    static double sum(String exposition, String metric) {
+        double total = 0;
+        for (String line : exposition.split("\n")) {
+            Matcher matcher = SAMPLE.matcher(line);
+            if (!line.startsWith("#") && matcher.find() && matcher.group(1).equals(metric)) {
+                total += Double.parseDouble(matcher.group(3));
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,67 @@
+package org.flatracoon.netstack.hesiod.query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.flatracoon.netstack.hesiod.zone.HesiodZone;
+import org.flatracoon.netstack.hesiod.zone.ZoneNode;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * Authoritative lookup in one zone: exact match, CNAME chasing inside the zone (uid → passwd, gid → group),
+ * ANY, and RFC 2308 negative answers (NXDOMAIN or NODATA with the SOA in AUTHORITY). No wildcards, no
+ * delegations: the zone loader rejects both.
+ */
+final class ZoneResolver {
+    /** Enough for uid → passwd style chains, small enough that a bad chain costs little. */
+    static final int MAX_CNAME_HOPS = 8;
+
+    private ZoneResolver() {
+    }
+
+    static Resolution resolve(HesiodZone zone, Name qname, int qtype, int dclass) {
+        List<Record> answers = new ArrayList<>();
+        Set<Name> visited = new HashSet<>();
+        Name name = qname;
+        for (int hop = 0; hop <= MAX_CNAME_HOPS && visited.add(name); hop++) {
+            ZoneNode node = zone.node(name, dclass);
+            if (node == null) {
+                // RFC 6604: after a CNAME the RCODE describes the last name of the chain
+                return negative(zone, Rcode.NXDOMAIN, answers, dclass);
+            }
+            if (qtype == Type.ANY) {
+                node.rrsets().forEach(answers::addAll);
+                return answers.isEmpty() ? negative(zone, Rcode.NOERROR, answers, dclass) : positive(answers);
+            }
+            List<Record> rrset = node.rrset(qtype);
+            if (!rrset.isEmpty()) {
+                answers.addAll(rrset);
+                return positive(answers);
+            }
+            List<Record> cname = node.rrset(Type.CNAME);
+            if (cname.isEmpty()) {
+                return negative(zone, Rcode.NOERROR, answers, dclass);
+            }
+            answers.addAll(cname);
+            name = ((CNAMERecord) cname.get(0)).getTarget();
+            if (!zone.contains(name)) {
+                return positive(answers); // the client resolves the rest elsewhere
+            }
+        }
+        // a CNAME loop or a chain longer than we follow: return what we have, as BIND does
+        return positive(answers);
+    }
+
+    private static Resolution positive(List<Record> answers) {
+        return new Resolution(Rcode.NOERROR, answers, List.of());
+    }
+
+    private static Resolution negative(HesiodZone zone, int rcode, List<Record> answers, int dclass) {
+        return new Resolution(rcode, answers, List.of(zone.negativeSoa(dclass)));
+    }
+}

@@ -1,0 +1,141 @@
+package org.flatracoon.netstack.hesiod.zone;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * A loaded, validated zone, immutable and safe to share between threads.
+ *
+ * <p>Hesiod clients ask in class IN (libhesiod) or HS (glibc, dig -c HS), and an answer must carry the class that
+ * was asked. So the zone keeps one copy of its data per class, converted once at load time, whatever class the
+ * file used.
+ */
+public final class HesiodZone {
+    /** The classes this server answers in. */
+    public static final List<Integer> SERVED_CLASSES = List.of(DClass.IN, DClass.HS);
+
+    private final String source;
+    private final Name apex;
+    private final long serial;
+    private final int recordCount;
+    private final Map<Integer, Map<Name, ZoneNode>> nodesByClass;
+
+    private HesiodZone(String source, Name apex, long serial, int recordCount,
+                       Map<Integer, Map<Name, ZoneNode>> nodesByClass) {
+        this.source = source;
+        this.apex = apex;
+        this.serial = serial;
+        this.recordCount = recordCount;
+        this.nodesByClass = nodesByClass;
+    }
+
+    /** Builds the zone from records already checked by {@link ZoneValidator}. */
+    static HesiodZone build(String source, Name apex, List<Record> records) {
+        long serial = records.stream().filter(SOARecord.class::isInstance).map(SOARecord.class::cast)
+                .findFirst().orElseThrow().getSerial();
+        Map<Integer, Map<Name, ZoneNode>> byClass = new HashMap<>();
+        for (int dclass : SERVED_CLASSES) {
+            byClass.put(dclass, nodes(apex, records, dclass));
+        }
+        int distinct = byClass.get(DClass.IN).values().stream()
+                .flatMap(node -> node.rrsets().stream()).mapToInt(List::size).sum();
+        return new HesiodZone(source, apex, serial, distinct, Map.copyOf(byClass));
+    }
+
+    private static Map<Name, ZoneNode> nodes(Name apex, List<Record> records, int dclass) {
+        // a set per owner: the same record given twice (or once per class) is served once
+        Map<Name, Set<Record>> owners = new LinkedHashMap<>();
+        for (Record r : records) {
+            owners.computeIfAbsent(r.getName(), n -> new LinkedHashSet<>()).add(inClass(r, dclass));
+            for (Name parent = parentOf(r.getName()); parent.subdomain(apex); parent = parentOf(parent)) {
+                owners.computeIfAbsent(parent, n -> new LinkedHashSet<>());
+                if (parent.equals(apex)) {
+                    break;
+                }
+            }
+        }
+        Map<Name, ZoneNode> nodes = new HashMap<>();
+        owners.forEach((name, list) -> nodes.put(name, ZoneNode.of(list)));
+        return Map.copyOf(nodes);
+    }
+
+    private static Name parentOf(Name name) {
+        return new Name(name, 1);
+    }
+
+    /** The same record in another class. The rdata is copied as wire bytes, so nothing is re-parsed or re-cased. */
+    static Record inClass(Record r, int dclass) {
+        if (r.getDClass() == dclass) {
+            return r;
+        }
+        byte[] wire = r.toWire(Section.ANSWER);
+        int rdataStart = r.getName().length() + 10; // owner, then type, class, ttl and rdlength
+        byte[] rdata = Arrays.copyOfRange(wire, rdataStart, wire.length);
+        return Record.newRecord(r.getName(), r.getType(), dclass, r.getTTL(), rdata);
+    }
+
+    /** The node for {@code name} in {@code dclass} (IN or HS), or null if the name does not exist in the zone. */
+    public ZoneNode node(Name name, int dclass) {
+        Map<Name, ZoneNode> nodes = nodesByClass.get(dclass);
+        if (nodes == null) {
+            throw new IllegalArgumentException("zone data is served in IN and HS only, not " + DClass.string(dclass));
+        }
+        return nodes.get(name);
+    }
+
+    public SOARecord soa(int dclass) {
+        return (SOARecord) node(apex, dclass).rrset(Type.SOA).get(0);
+    }
+
+    /**
+     * The SOA to put in AUTHORITY of NXDOMAIN/NODATA answers. Its TTL is the negative-caching TTL:
+     * min(SOA TTL, SOA MINIMUM), RFC 2308 §3.
+     */
+    public SOARecord negativeSoa(int dclass) {
+        SOARecord soa = soa(dclass);
+        long ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        if (ttl == soa.getTTL()) {
+            return soa;
+        }
+        return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
+                soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+    }
+
+    public boolean contains(Name name) {
+        return name.subdomain(apex);
+    }
+
+    public Name apex() {
+        return apex;
+    }
+
+    public long serial() {
+        return serial;
+    }
+
+    /** The number of distinct resource records loaded (duplicates in the file count once). */
+    public int recordCount() {
+        return recordCount;
+    }
+
+    /** Where the zone was loaded from, for logs. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return apex + " (serial " + serial + ", " + recordCount + " records)";
+    }
+}

@@ -1,0 +1,99 @@
+package org.flatracoon.scenarios;
+
+import io.cucumber.java.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.flatracoon.lab.backend.LabNode;
+import org.flatracoon.lab.backend.LabOwner;
+import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.topology.Endpoint;
+import org.flatracoon.lab.topology.InterfaceAddress;
+import org.flatracoon.lab.topology.LinkSpec;
+import org.flatracoon.lab.topology.NodeSpec;
+
+/** The lab of one scenario; removed when the scenario ends, whatever its outcome. */
+public final class LabWorld {
+
+    private RunningLab lab;
+
+    void start(String labName) {
+        if (lab != null) {
+            throw new IllegalStateException("this scenario already runs lab " + lab.name());
+        }
+        LabSession session = LabSession.get();
+        lab = session.backend.start(session.topology(labName), LabOwner.TEST_RUN);
+    }
+
+    RunningLab lab() {
+        if (lab == null) {
+            throw new IllegalStateException("no lab is running: the scenario needs a `Given the \"…\" lab is running`");
+        }
+        return lab;
+    }
+
+    LabNode node(String name) {
+        return lab().node(name);
+    }
+
+    /** The single node of a kind, e.g. the Hesiod server of the lab. */
+    NodeSpec onlyNodeOfKind(String kind) {
+        List<NodeSpec> nodes = lab().topology().nodes().stream().filter(n -> n.kind().equals(kind)).toList();
+        if (nodes.size() != 1) {
+            throw new IllegalStateException("lab " + lab.name() + " has " + nodes.size() + " nodes of kind " + kind
+                    + ", the step needs exactly one");
+        }
+        return nodes.get(0);
+    }
+
+    /** The IPv4 address of {@code node} on the link it shares with {@code neighbour}. */
+    String addressFacing(String node, String neighbour) {
+        LinkSpec link = lab().topology().linkBetween(node, neighbour).orElseThrow(() -> new IllegalStateException(
+                "lab " + lab.name() + " has no link between " + node + " and " + neighbour));
+        return link.endpointOf(node).ipv4().map(InterfaceAddress::address).map(a -> a.getHostAddress())
+                .orElseThrow(() -> new IllegalStateException(node + " has no IPv4 address towards " + neighbour));
+    }
+
+    /** The first IPv4 address of a node, on whichever link. */
+    String firstAddressOf(String node) {
+        return lab().topology().linksOf(node).stream()
+                .map(link -> link.endpointOf(node))
+                .map(Endpoint::ipv4)
+                .flatMap(java.util.Optional::stream)
+                .map(address -> address.address().getHostAddress())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(node + " has no IPv4 address in lab " + lab.name()));
+    }
+
+    /** Attaches the evidence of the scenario to the report, then removes the lab and checks nothing is left. */
+    void finish(Scenario scenario) {
+        if (lab == null) {
+            return;
+        }
+        try {
+            attachEvidence(scenario);
+        } finally {
+            String runId = lab.runId();
+            lab.close();
+            lab = null;
+            List<String> leftovers = LabSession.get().inventory.leftovers(runId);
+            if (!leftovers.isEmpty()) {
+                throw new AssertionError("the lab left resources behind: " + leftovers);
+            }
+        }
+    }
+
+    private void attachEvidence(Scenario scenario) {
+        try {
+            scenario.attach(Files.readAllBytes(lab.topology().file()), "application/yaml", "topology.clab.yml");
+        } catch (IOException e) {
+            scenario.log("could not read the topology file: " + e.getMessage());
+        }
+        scenario.attach(ResolvedTopology.describe(lab.topology()).getBytes(StandardCharsets.UTF_8), "text/plain",
+                "resolved-topology.txt");
+        for (LabNode node : lab.nodes()) {
+            scenario.attach(node.logs().getBytes(StandardCharsets.UTF_8), "text/plain", node.name() + ".log");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+@lab
+Feature: Lab networks are isolated
+  Every link of a lab is a network of its own. A node reaches the nodes it shares a link with and
+  nothing else: no traffic leaves the lab, and none takes a shortcut through the machine that
+  runs it, even when a node routes towards it.
+
+  Background:
+    Given the "isolation" lab is running
+
+  Scenario: nodes that share a link reach each other
+    When a pings b
+    Then b answers
+
+  Scenario: nodes that share no link cannot reach each other through the host
+    When a pings c
+    Then no reply arrives
