@@ -11,7 +11,7 @@ import org.flatracoon.lab.topology.LinkSpec;
 /**
  * The Docker network that realises one link: internal (no way out of the lab), IPv6-enabled when
  * the link has IPv6, with the link's own subnets. Docker insists on a gateway address; it gets
- * the highest address of the subnet that no endpoint uses.
+ * the highest address of the subnet that no endpoint uses (IPv4: x.x.x.254 in a /24).
  */
 record LinkNetwork(String name, LinkSpec link) {
 
@@ -38,7 +38,8 @@ record LinkNetwork(String name, LinkSpec link) {
                 .flatMap(Optional::stream)
                 .map(address -> address.address())
                 .collect(Collectors.toSet());
-        InetAddress candidate = subnet.lastHost();
+        // Docker's IPv6 allocator cannot hand out the very last address of a prefix; one below is fine.
+        InetAddress candidate = subnet.isIpv4() ? subnet.lastHost() : previous(subnet.lastHost());
         while (used.contains(candidate)) {
             candidate = previous(candidate);
             if (!subnet.contains(candidate) || candidate.equals(subnet.network())) {

@@ -39,7 +39,7 @@ final class HesiodAnswers implements ReadinessCheck {
             return Readiness.notYet("/health is not JSON: " + health.stdout().strip());
         }
         for (String zone : zones) {
-            ExecResult soa = node.exec("dig", "+norec", "+time=1", "+tries=1", "+short", "@127.0.0.1", "-c", "IN", zone, "SOA");
+            ExecResult soa = node.exec("dig", "+norec", "+time=1", "+tries=1", "+short", "@127.0.0.1", "-c", "IN", "-t", "SOA", zone);
             if (!soa.succeeded() || soa.stdout().isBlank()) {
                 return Readiness.notYet("no SOA answer for " + zone + ": " + soa.output().strip());
             }
