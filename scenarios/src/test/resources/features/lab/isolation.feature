@@ -14,3 +14,12 @@ Feature: Lab networks are isolated
   Scenario: nodes that share no link cannot reach each other through the host
     When a pings c
     Then no reply arrives
+
+  Scenario: a link that goes down cuts its two nodes apart
+    When the link between a and b goes down
+    Then a no longer reaches b within the link change budget
+
+  Scenario: a link that comes back reconnects its two nodes
+    Given the link between a and b went down
+    When the link between a and b comes back up
+    Then a reaches b again within the link change budget
