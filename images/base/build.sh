@@ -15,6 +15,7 @@ fi
 
 if ! command -v debootstrap >/dev/null; then
   echo "installing debootstrap" >&2
+  apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2
 fi
 
