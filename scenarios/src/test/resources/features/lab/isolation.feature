@@ -15,6 +15,14 @@ Feature: Lab networks are isolated
     When a pings c
     Then no reply arrives
 
+  Scenario: nodes that share no link cannot reach each other over IPv6 either
+    When a pings c over IPv6
+    Then no reply arrives
+
+  Scenario: nodes that share a link reach each other over IPv6
+    When a pings b over IPv6
+    Then b answers
+
   Scenario: a link that goes down cuts its two nodes apart
     When the link between a and b goes down
     Then a no longer reaches b within the link change budget

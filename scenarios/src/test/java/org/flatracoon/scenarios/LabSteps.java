@@ -37,6 +37,12 @@ public final class LabSteps {
         lastPing = new Ping(world.node(from)).send(world.firstAddressOf(to), 3);
     }
 
+    @When("{word} pings {word} over IPv6")
+    public void pingsOverIpv6(String from, String to) {
+        pingTarget = to;
+        lastPing = new Ping(world.node(from)).send(world.firstIpv6AddressOf(to), 3);
+    }
+
     @Then("{word} answers")
     public void answers(String node) {
         assertThat(pingTarget).isEqualTo(node);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
@@ -57,13 +59,22 @@ public final class LabWorld {
 
     /** The first IPv4 address of a node, on whichever link. */
     String firstAddressOf(String node) {
+        return firstAddress(node, Endpoint::ipv4, "IPv4");
+    }
+
+    /** The first IPv6 address of a node, on whichever link. */
+    String firstIpv6AddressOf(String node) {
+        return firstAddress(node, Endpoint::ipv6, "IPv6");
+    }
+
+    private String firstAddress(String node, Function<Endpoint, Optional<InterfaceAddress>> family, String familyName) {
         return lab().topology().linksOf(node).stream()
                 .map(link -> link.endpointOf(node))
-                .map(Endpoint::ipv4)
-                .flatMap(java.util.Optional::stream)
+                .map(family)
+                .flatMap(Optional::stream)
                 .map(address -> address.address().getHostAddress())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException(node + " has no IPv4 address in lab " + lab.name()));
+                .orElseThrow(() -> new IllegalStateException(node + " has no " + familyName + " address in lab " + lab.name()));
     }
 
     /** Attaches the evidence of the scenario to the report, then removes the lab and checks nothing is left. */

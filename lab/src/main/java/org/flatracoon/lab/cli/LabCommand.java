@@ -45,8 +45,9 @@ public final class LabCommand implements Runnable {
         });
         commandLine.setParameterExceptionHandler((exception, args) -> {
             PrintWriter err = exception.getCommandLine().getErr();
-            err.println("lab: " + exception.getMessage() + " (see `" + exception.getCommandLine().getCommandName()
-                    + " --help`)");
+            // the full command ("lab up"), so the hint can be typed as is
+            err.println("lab: " + exception.getMessage() + " (see `"
+                    + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
             return 2;
         });
         return commandLine;
@@ -63,6 +64,9 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "up", description = "Brings a lab up and returns when every node is ready; it lives until `lab down`.")
     static final class Up implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE", description = "the topology file (.clab.yml)")
         Path file;
 
@@ -74,14 +78,19 @@ public final class LabCommand implements Runnable {
             TextTable table = new TextTable("NODE", "KIND", "IMAGE", "ADDRESSES");
             topology.nodes().forEach(node -> table.row(node.name(), node.kind(), node.image(),
                     Addresses.of(topology, node.name())));
-            System.out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
-            System.out.print(table.render());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
+            out.print(table.render());
+            out.flush();
             return 0;
         }
     }
 
     @Command(name = "down", description = "Removes a lab's containers and networks.")
     static final class Down implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "LAB|FILE", description = "a lab name, or the topology file it was started from")
         String labOrFile;
 
@@ -92,7 +101,7 @@ public final class LabCommand implements Runnable {
             if (removed.nothing()) {
                 throw new LabException("no lab named " + name + " is running (see `lab ps`)");
             }
-            System.out.println("lab " + name + " removed (" + removed.containers() + " containers, "
+            spec.commandLine().getOut().println("lab " + name + " removed (" + removed.containers() + " containers, "
                     + removed.networks() + " networks)");
             return 0;
         }
@@ -100,6 +109,9 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "exec", description = "Runs a command in a node of a running lab: lab exec LAB NODE -- CMD…")
     static final class Exec implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "LAB")
         String lab;
 
@@ -122,41 +134,54 @@ public final class LabCommand implements Runnable {
                     .orElseThrow(() -> new LabException("lab " + lab + " has no node named " + node));
             ExecResult result = new org.flatracoon.lab.docker.ContainerCommands(docker)
                     .exec(target.containerId(), command);
-            System.out.print(result.stdout());
-            System.err.print(result.stderr());
+            spec.commandLine().getOut().print(result.stdout());
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().print(result.stderr());
+            spec.commandLine().getErr().flush();
             return result.exitCode();
         }
     }
 
     @Command(name = "ps", description = "Lists the labs on the Docker engine and their nodes.")
     static final class Ps implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             List<LabInventory.LabSummary> labs = new LabInventory(DockerEngine.client()).labs();
             if (labs.isEmpty()) {
-                System.out.println("no lab is running");
+                spec.commandLine().getOut().println("no lab is running");
                 return 0;
             }
             TextTable table = new TextTable("LAB", "OWNER", "NODE", "KIND", "IMAGE", "STATE", "ADDRESSES");
             labs.forEach(lab -> lab.nodes().forEach(node -> table.row(lab.name(), lab.owner(), node.name(), node.kind(),
                     node.image(), node.state(), node.addresses())));
-            System.out.print(table.render());
+            spec.commandLine().getOut().print(table.render());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
     @Command(name = "clean", description = "Removes every lab container and network on the engine, whoever started it.")
     static final class Clean implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             LabInventory.Removed removed = new LabInventory(DockerEngine.client()).removeAll();
-            System.out.println("removed " + removed.containers() + " containers and " + removed.networks() + " networks");
+            spec.commandLine().getOut().println("removed " + removed.containers() + " containers and "
+                    + removed.networks() + " networks");
             return 0;
         }
     }
 
     @Command(name = "check", description = "Validates a topology file and prints every problem with its line.")
     static final class Check implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE")
         Path file;
 
@@ -164,11 +189,11 @@ public final class LabCommand implements Runnable {
         public Integer call() {
             try {
                 Topology topology = load(file);
-                System.out.println(file + ": lab " + topology.name() + ", " + topology.nodes().size() + " nodes, "
+                spec.commandLine().getOut().println(file + ": lab " + topology.name() + ", " + topology.nodes().size() + " nodes, "
                         + topology.links().size() + " links, no problems");
                 return 0;
             } catch (TopologyException e) {
-                System.err.println(e.getMessage());
+                spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
         }

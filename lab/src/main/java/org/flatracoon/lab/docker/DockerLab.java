@@ -17,6 +17,7 @@ final class DockerLab implements RunningLab {
     private final Map<String, String> labels;
     private final NetnsHelper netns;
     private final LabInventory inventory;
+    private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
@@ -62,7 +63,7 @@ final class DockerLab implements RunningLab {
     public LabLink link(String nodeA, String nodeB) {
         LinkSpec link = topology.linkBetween(nodeA, nodeB).orElseThrow(() -> new IllegalArgumentException(
                 "lab " + name() + " has no link between " + nodeA + " and " + nodeB));
-        return new DockerLink(link, nodes, labels, netns);
+        return new DockerLink(link, nodes, labels, netns, routesWhileDown);
     }
 
     @Override

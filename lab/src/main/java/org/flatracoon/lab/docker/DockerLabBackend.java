@@ -94,7 +94,9 @@ public final class DockerLabBackend implements LabBackend {
 
     private void requireImages(Topology topology) {
         List<String> missing = new ArrayList<>();
-        topology.nodes().stream().map(NodeSpec::image).distinct().forEach(image -> {
+        // The network helper wires every node's interfaces, so its image is needed as much as the nodes'.
+        java.util.stream.Stream.concat(topology.nodes().stream().map(NodeSpec::image), java.util.stream.Stream.of(NetnsHelper.IMAGE))
+                .distinct().forEach(image -> {
             try {
                 docker.inspectImageCmd(image).exec();
             } catch (NotFoundException e) {
@@ -109,6 +111,7 @@ public final class DockerLabBackend implements LabBackend {
 
     private List<LinkNetwork> createNetworks(Topology topology, Map<String, String> labels) {
         List<LinkNetwork> networks = new ArrayList<>();
+        List<String> ipv6NetworkIds = new ArrayList<>();
         List<LinkSpec> links = topology.links();
         for (int i = 0; i < links.size(); i++) {
             LinkNetwork network = LinkNetwork.of(topology.name(), i + 1, links.get(i));
@@ -120,20 +123,25 @@ public final class DockerLabBackend implements LabBackend {
             Map<String, String> networkLabels = new LinkedHashMap<>(labels);
             networkLabels.put(LabLabels.LINK, network.linkLabel());
             try {
-                docker.createNetworkCmd()
+                String id = docker.createNetworkCmd()
                         .withName(network.name())
                         .withDriver("bridge")
                         .withInternal(true)
                         .withEnableIpv6(network.link().ipv6Subnet().isPresent())
                         .withIpam(new Network.Ipam().withConfig(subnets))
                         .withLabels(networkLabels)
-                        .exec();
+                        .exec()
+                        .getId();
+                if (network.link().ipv6Subnet().isPresent()) {
+                    ipv6NetworkIds.add(id);
+                }
             } catch (DockerException e) {
                 throw new LabException("link " + network.linkLabel() + ": Docker refused its network ("
                         + e.getMessage().strip() + "); is another lab using the same subnet? see `lab ps`", e);
             }
             networks.add(network);
         }
+        new BridgeIsolation(docker).isolateIpv6(ipv6NetworkIds, labels);
         return networks;
     }
 

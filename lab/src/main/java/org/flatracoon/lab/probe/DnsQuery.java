@@ -1,5 +1,7 @@
 package org.flatracoon.lab.probe;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +79,40 @@ public final class DnsQuery {
             if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
                 return quoted;
             }
-            return quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
+            return unescape(quoted.substring(1, quoted.length() - 1));
+        }
+
+        /** Presentation-format escapes: \X is X, \DDD is the byte DDD (dig writes every non-ASCII byte so). */
+        private static String unescape(String escaped) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            int i = 0;
+            while (i < escaped.length()) {
+                int c = escaped.codePointAt(i);
+                if (c == '\\' && isDigits(escaped, i + 1, 3)) {
+                    bytes.write(Integer.parseInt(escaped, i + 1, i + 4, 10));
+                    i += 4;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < escaped.length()) {
+                    i++;
+                    c = escaped.codePointAt(i);
+                }
+                bytes.writeBytes(Character.toString(c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        private static boolean isDigits(String text, int from, int count) {
+            if (from + count > text.length()) {
+                return false;
+            }
+            for (int i = from; i < from + count; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -32,6 +32,9 @@ public final class HesiodEntries {
     /** A filsys record: TYPE, then the type's fields (NFS: export server mode mountpoint). */
     public record Filsys(String type, List<String> fields) {
         public static Filsys parse(String text) {
+            if (text.isBlank()) {
+                throw new ProbeException("not a filsys record (a type and its fields expected, got nothing): '" + text + "'");
+            }
             String[] words = text.strip().split("\\s+");
             return new Filsys(words[0], List.of(Arrays.copyOfRange(words, 1, words.length)));
         }

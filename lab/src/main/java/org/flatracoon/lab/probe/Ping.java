@@ -20,8 +20,9 @@ public final class Ping {
         ExecResult result = from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address);
         Matcher matcher = RECEIVED.matcher(result.stdout());
         if (!matcher.find()) {
-            // ping prints no statistics when it cannot send at all (e.g. "Network is unreachable").
-            return new PingResult(address, count, 0, result.output().strip());
+            // ping prints no statistics when it cannot send at all (e.g. "Network is unreachable"):
+            // nothing went out, which is not the same as requests sent and lost.
+            return new PingResult(address, 0, 0, result.output().strip());
         }
         return new PingResult(address, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
                 result.output().strip());

@@ -8,7 +8,9 @@ import org.flatracoon.lab.backend.LabNode;
 /** Reads a service's Prometheus text exposition from inside its node and sums samples by name. */
 public final class PrometheusMetrics {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+)");
+    /** name, optional {labels} (a quoted value may hold '}', spaces and \" escapes), value. */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*\\})?\\s+(\\S+)");
 
     private final LabNode node;
     private final int port;
