@@ -1,8 +1,6 @@
 package org.flatracoon.scenarios;
 
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.flatracoon.lab.topology.Topology;
 
 /** The lab as it was resolved (kinds, images, files, addresses), as evidence for the report. */
@@ -19,8 +17,8 @@ final class ResolvedTopology {
                 .append('\n'));
         out.append("\nlinks:\n");
         topology.links().forEach(link -> out.append("  ").append(link.endpoints().stream()
-                .map(endpoint -> endpoint.node() + ":" + endpoint.iface() + " " + Stream.of(endpoint.ipv4(), endpoint.ipv6())
-                        .flatMap(Optional::stream).map(Object::toString).collect(Collectors.joining(" ")))
+                .map(endpoint -> endpoint + " " + endpoint.addresses().stream().map(Object::toString)
+                        .collect(Collectors.joining(" ")))
                 .collect(Collectors.joining("  <->  "))).append('\n'));
         return out.toString();
     }

@@ -1,6 +1,5 @@
 package org.flatracoon.lab.cli;
 
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flatracoon.lab.topology.Topology;
@@ -15,8 +14,7 @@ final class Addresses {
         return topology.linksOf(node).stream()
                 .map(link -> link.endpointOf(node))
                 .map(endpoint -> Stream.concat(Stream.of(endpoint.iface()),
-                        Stream.of(endpoint.ipv4(), endpoint.ipv6()).flatMap(Optional::stream).map(Object::toString))
-                        .collect(Collectors.joining(" ")))
+                        endpoint.addresses().stream().map(Object::toString)).collect(Collectors.joining(" ")))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -13,11 +13,13 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabBackend;
 import org.flatracoon.lab.backend.LabException;
@@ -95,7 +97,7 @@ public final class DockerLabBackend implements LabBackend {
     private void requireImages(Topology topology) {
         List<String> missing = new ArrayList<>();
         // The network helper wires every node's interfaces, so its image is needed as much as the nodes'.
-        java.util.stream.Stream.concat(topology.nodes().stream().map(NodeSpec::image), java.util.stream.Stream.of(NetnsHelper.IMAGE))
+        Stream.concat(topology.nodes().stream().map(NodeSpec::image), Stream.of(NetnsHelper.IMAGE))
                 .distinct().forEach(image -> {
             try {
                 docker.inspectImageCmd(image).exec();
@@ -261,13 +263,12 @@ public final class DockerLabBackend implements LabBackend {
     private static String addressesOf(NodeSpec node, Topology topology) {
         return topology.linksOf(node.name()).stream()
                 .map(link -> link.endpointOf(node.name()))
-                .map(e -> e.iface() + "=" + java.util.stream.Stream.of(e.ipv4(), e.ipv6())
-                        .flatMap(java.util.Optional::stream).map(Object::toString).collect(Collectors.joining(",")))
+                .map(e -> e.iface() + "=" + e.addresses().stream().map(Object::toString).collect(Collectors.joining(",")))
                 .collect(Collectors.joining(" "));
     }
 
     private static String tail(String text, int lines) {
         String[] all = text.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 }

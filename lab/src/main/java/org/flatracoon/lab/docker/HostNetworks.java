@@ -6,6 +6,8 @@ import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.topology.IpPrefix;
 import org.flatracoon.lab.topology.LinkSpec;
@@ -25,8 +27,7 @@ final class HostNetworks {
         List<IpPrefix> hostPrefixes = hostPrefixes();
         List<String> conflicts = new ArrayList<>();
         for (LinkSpec link : topology.links()) {
-            for (IpPrefix subnet : List.of(link.ipv4Subnet(), link.ipv6Subnet()).stream()
-                    .flatMap(java.util.Optional::stream).toList()) {
+            for (IpPrefix subnet : Stream.of(link.ipv4Subnet(), link.ipv6Subnet()).flatMap(Optional::stream).toList()) {
                 hostPrefixes.stream().filter(subnet::overlaps).forEach(host -> conflicts.add("link "
                         + link.a().node() + ":" + link.a().iface() + " -- " + link.b().node() + ":" + link.b().iface()
                         + " uses " + subnet + ", which overlaps this machine's network " + host));

@@ -34,8 +34,7 @@ record LinkNetwork(String name, LinkSpec link) {
 
     private String unusedHighAddress(IpPrefix subnet) {
         Set<InetAddress> used = link.endpoints().stream()
-                .flatMap(endpoint -> java.util.stream.Stream.of(endpoint.ipv4(), endpoint.ipv6()))
-                .flatMap(Optional::stream)
+                .flatMap(endpoint -> endpoint.addresses().stream())
                 .map(address -> address.address())
                 .collect(Collectors.toSet());
         // Docker's IPv6 allocator cannot hand out the very last address of a prefix; one below is fine.
