@@ -3,6 +3,7 @@
 #   flatracoon/base:<package-list hash>  Debian bookworm via debootstrap (images/base/build.sh)
 #   flatracoon/netstack:<version>        our Java services, Jib onto the base
 #   flatracoon/host:<version>            a Hesiod/DNS client workstation on the base
+#   flatracoon/bind:<version>            Debian's BIND 9 on the base
 # The inputs hash of each image is stored as the label org.flatracoon.inputs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,13 +33,18 @@ else
     -Dbase.image="$base" -Dinputs.hash="$netstack_inputs" -Djib.console=plain
 fi
 
-host="flatracoon/host:$version"
+# Builds flatracoon/NAME:<version> from images/NAME/Dockerfile on the base, when INPUTS changed.
+build_on_base() {
+  local name="$1" inputs="$2" image="flatracoon/$1:$version"
+  if up_to_date "$image" "$inputs"; then
+    echo "$image is up to date"
+  else
+    echo "building $image"
+    DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$base" --build-arg NETSTACK="$netstack" \
+      --build-arg INPUTS="$inputs" -t "$image" "images/$name" >/dev/null
+  fi
+}
+
 # The host image carries the netstack tools, so a new netstack image means a new host image.
-host_inputs="$( { inputs_hash images/host; docker image inspect --format "{{.Id}}" "$netstack"; } | sha256sum | cut -c1-16)"
-if up_to_date "$host" "$host_inputs"; then
-  echo "$host is up to date"
-else
-  echo "building $host"
-  DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$base" --build-arg NETSTACK="$netstack" --build-arg INPUTS="$host_inputs" \
-    -t "$host" images/host >/dev/null
-fi
+build_on_base host "$( { inputs_hash images/host; docker image inspect --format "{{.Id}}" "$netstack"; } | sha256sum | cut -c1-16)"
+build_on_base bind "$(inputs_hash images/bind)"

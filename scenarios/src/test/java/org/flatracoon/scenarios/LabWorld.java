@@ -14,6 +14,8 @@ import org.flatracoon.lab.topology.Endpoint;
 import org.flatracoon.lab.topology.InterfaceAddress;
 import org.flatracoon.lab.topology.LinkSpec;
 import org.flatracoon.lab.topology.NodeSpec;
+import org.flatracoon.lab.wait.Budget;
+import org.flatracoon.lab.wait.Budgets;
 
 /** The lab of one scenario; removed when the scenario ends, whatever its outcome. */
 public final class LabWorld {
@@ -37,6 +39,10 @@ public final class LabWorld {
 
     LabNode node(String name) {
         return lab().node(name);
+    }
+
+    Budget budget(String name) {
+        return Budgets.defaults().get(name);
     }
 
     /** The single node of a kind, e.g. the Hesiod server of the lab. */

@@ -19,4 +19,14 @@ public interface LabNode {
 
     /** Everything the node's main process wrote to stdout and stderr so far. */
     String logs();
+
+    /** SIGKILL to the node's processes, as a crash or `kill -9` would: nothing gets to clean up. */
+    void kill();
+
+    /**
+     * Starts a stopped or killed node again and returns once it is ready: same interfaces and
+     * addresses, same resolver; its filesystem (journals, state) is as the node left it. The
+     * node's startup `exec` commands are not run again (like a reboot, not a rebuild).
+     */
+    void start();
 }

@@ -63,20 +63,20 @@ public final class DockerLabBackend implements LabBackend {
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
         try {
             List<LinkNetwork> networks = createNetworks(topology, labels);
+            NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
             for (NodeSpec node : topology.nodes()) {
-                nodes.put(node.name(), createNode(topology, node, networks, labels));
+                nodes.put(node.name(), createNode(topology, node, bringUp.networksOf(node), labels, bringUp));
             }
             for (DockerNode node : nodes.values()) {
                 docker.startContainerCmd(node.containerId()).exec();
             }
             for (DockerNode node : nodes.values()) {
-                wireInterfaces(node, networks, labels);
-                configureResolver(node);
-                runStartupCommands(node);
+                bringUp.configureNetwork(node);
+                bringUp.runStartupCommands(node);
             }
             for (DockerNode node : nodes.values()) {
-                awaitReady(node);
+                bringUp.awaitReady(node);
             }
             return new DockerLab(topology, runId, nodes, labels, netns, inventory);
         } catch (RuntimeException e) {
@@ -147,9 +147,9 @@ public final class DockerLabBackend implements LabBackend {
         return networks;
     }
 
-    private DockerNode createNode(Topology topology, NodeSpec node, List<LinkNetwork> networks, Map<String, String> labLabels) {
+    private DockerNode createNode(Topology topology, NodeSpec node, List<LinkNetwork> attached, Map<String, String> labLabels,
+            NodeBringUp bringUp) {
         NodeKind kind = kinds.get(node.kind());
-        List<LinkNetwork> attached = networksOf(node, networks);
 
         Map<String, String> labels = new LinkedHashMap<>(node.labels());
         labels.putAll(labLabels);
@@ -159,7 +159,7 @@ public final class DockerLabBackend implements LabBackend {
 
         List<Bind> binds = new ArrayList<>();
         node.startupConfig().ifPresent(file -> binds.add(new Bind(file.toString(),
-                new Volume(kind.startupConfigTarget().orElseThrow()), AccessMode.ro)));
+                new Volume(kind.startupConfigTarget(node).orElseThrow()), AccessMode.ro)));
         node.binds().forEach(bind -> binds.add(new Bind(bind.hostPath().toString(), new Volume(bind.containerPath()),
                 bind.readOnly() ? AccessMode.ro : AccessMode.rw)));
 
@@ -196,68 +196,7 @@ public final class DockerLabBackend implements LabBackend {
             docker.connectToNetworkCmd().withContainerId(id).withNetworkId(network.name())
                     .withContainerNetwork(new ContainerNetwork().withIpamConfig(ipam)).exec();
         }
-        return new DockerNode(docker, node, id);
-    }
-
-    private void wireInterfaces(DockerNode node, List<LinkNetwork> networks, Map<String, String> labels) {
-        List<LinkNetwork> attached = networksOf(node.spec(), networks);
-        if (attached.isEmpty()) {
-            return;
-        }
-        Map<String, ContainerNetwork> dockerView = docker.inspectContainerCmd(node.containerId()).exec()
-                .getNetworkSettings().getNetworks();
-        List<InterfaceWiring.Attachment> attachments = attached.stream()
-                .map(network -> new InterfaceWiring.Attachment(dockerView.get(network.name()).getIpAddress(),
-                        network.link().endpointOf(node.name())))
-                .toList();
-        ExecResult result = netns.run(node.containerId(), labels, Duration.ofSeconds(30), InterfaceWiring.script(attachments));
-        if (!result.succeeded()) {
-            throw new LabException("could not name and address the interfaces of " + node.name() + ": "
-                    + result.output().strip());
-        }
-    }
-
-    private void configureResolver(DockerNode node) {
-        NodeSpec spec = node.spec();
-        if (spec.dnsServers().isEmpty() && spec.dnsSearch().isEmpty()) {
-            return;
-        }
-        StringBuilder resolvConf = new StringBuilder();
-        if (!spec.dnsSearch().isEmpty()) {
-            resolvConf.append("search ").append(String.join(" ", spec.dnsSearch())).append('\n');
-        }
-        spec.dnsServers().forEach(server -> resolvConf.append("nameserver ").append(server).append('\n'));
-        ExecResult result = node.exec("sh", "-c", "printf '%s' \"$0\" > /etc/resolv.conf", resolvConf.toString());
-        if (!result.succeeded()) {
-            throw new LabException("could not set the resolvers of " + node.name() + ": " + result.output().strip());
-        }
-    }
-
-    private void runStartupCommands(DockerNode node) {
-        Duration timeout = Budgets.defaults().get("node command").limit();
-        for (String command : node.spec().exec()) {
-            ExecResult result = node.exec(timeout, "sh", "-c", command);
-            if (!result.succeeded()) {
-                throw new LabException("node " + node.name() + ": exec `" + command + "` failed with exit code "
-                        + result.exitCode() + ": " + result.output().strip());
-            }
-        }
-    }
-
-    private void awaitReady(DockerNode node) {
-        NodeKind kind = kinds.get(node.spec().kind());
-        try {
-            Waits.until(Budgets.defaults().get("node readiness"), "node " + node.name() + " (" + kind.name() + ") ready",
-                    () -> kind.readiness().check(node), Readiness::ready);
-        } catch (Waits.BudgetExceededException e) {
-            throw new LabException(e.getMessage() + "\nlast lines of its log:\n" + tail(node.logs(), 15), e);
-        }
-    }
-
-    private static List<LinkNetwork> networksOf(NodeSpec node, List<LinkNetwork> networks) {
-        return networks.stream()
-                .filter(network -> network.link().endpoints().stream().anyMatch(e -> e.node().equals(node.name())))
-                .toList();
+        return new DockerNode(docker, node, id, bringUp);
     }
 
     private static String addressesOf(NodeSpec node, Topology topology) {
@@ -267,8 +206,4 @@ public final class DockerLabBackend implements LabBackend {
                 .collect(Collectors.joining(" "));
     }
 
-    private static String tail(String text, int lines) {
-        String[] all = text.split("\n");
-        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
-    }
 }

@@ -15,11 +15,13 @@ final class DockerNode implements LabNode {
     private final DockerClient docker;
     private final NodeSpec spec;
     private final String containerId;
+    private final NodeBringUp bringUp;
 
-    DockerNode(DockerClient docker, NodeSpec spec, String containerId) {
+    DockerNode(DockerClient docker, NodeSpec spec, String containerId, NodeBringUp bringUp) {
         this.docker = docker;
         this.spec = spec;
         this.containerId = containerId;
+        this.bringUp = bringUp;
     }
 
     String containerId() {
@@ -53,6 +55,20 @@ final class DockerNode implements LabNode {
             throw new LabException("could not read the logs of " + name(), e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void kill() {
+        docker.killContainerCmd(containerId).withSignal("SIGKILL").exec();
+        // Docker reports the kill before the container has fully stopped; wait for the stop itself.
+        docker.waitContainerCmd(containerId).start().awaitStatusCode();
+    }
+
+    @Override
+    public void start() {
+        docker.startContainerCmd(containerId).exec();
+        bringUp.configureNetwork(this);
+        bringUp.awaitReady(this);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.flatracoon.lab.topology.NodeSpec;
 public final class HesiodKind implements NodeKind {
 
     static final String ZONE_FILE = "/etc/netstack/hesiod/zone.db";
+    /** A server configuration (keys, transfers, updates); the zone files it names come as binds. */
+    static final String CONFIG_FILE = "/etc/netstack/hesiod/hesiod.yml";
     static final int HTTP_PORT = 8080;
 
     @Override
@@ -26,9 +28,23 @@ public final class HesiodKind implements NodeKind {
         return Optional.of(ZONE_FILE);
     }
 
+    /** The startup-config is either a zone file or, when it is YAML, a server configuration. */
+    @Override
+    public Optional<String> startupConfigTarget(NodeSpec node) {
+        return Optional.of(isServerConfig(node) ? CONFIG_FILE : ZONE_FILE);
+    }
+
     @Override
     public List<String> command(NodeSpec node) {
-        return List.of("hesiod", "serve", "--zone", ZONE_FILE, "--http-port", String.valueOf(HTTP_PORT));
+        return isServerConfig(node)
+                ? List.of("hesiod", "serve", "--config", CONFIG_FILE, "--http-port", String.valueOf(HTTP_PORT))
+                : List.of("hesiod", "serve", "--zone", ZONE_FILE, "--http-port", String.valueOf(HTTP_PORT));
+    }
+
+    private static boolean isServerConfig(NodeSpec node) {
+        return node.startupConfig().map(file -> file.getFileName().toString())
+                .filter(name -> name.endsWith(".yml") || name.endsWith(".yaml"))
+                .isPresent();
     }
 
     @Override

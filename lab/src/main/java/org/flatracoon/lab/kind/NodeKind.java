@@ -17,6 +17,11 @@ public interface NodeKind {
     /** Where the node's startup-config file is mounted; empty when the kind takes none. */
     Optional<String> startupConfigTarget();
 
+    /** Where this node's startup-config goes, for kinds that take more than one sort of file. */
+    default Optional<String> startupConfigTarget(NodeSpec node) {
+        return startupConfigTarget();
+    }
+
     /** The command the container runs; empty keeps the image's own. */
     List<String> command(NodeSpec node);
 

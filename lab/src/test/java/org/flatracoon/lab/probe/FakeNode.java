@@ -89,4 +89,14 @@ public final class FakeNode implements LabNode {
     public String logs() {
         return "";
     }
+
+    @Override
+    public void kill() {
+        throw new UnsupportedOperationException("a scripted node has no process to kill");
+    }
+
+    @Override
+    public void start() {
+        throw new UnsupportedOperationException("a scripted node has no process to start");
+    }
 }
