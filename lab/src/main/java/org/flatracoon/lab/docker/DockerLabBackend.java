@@ -37,8 +37,9 @@ import org.flatracoon.lab.wait.Waits;
 
 /**
  * Brings a topology up on a Docker engine: one internal network per link, one container per
- * node, interfaces named and addressed as the topology says, then the node's commands, then a
- * wait until every node is ready. Anything that fails on the way removes what was created.
+ * node; then, node by node in file order, the container starts, gets its interfaces named and
+ * addressed as the topology says, runs its commands and is waited for until ready. Anything that
+ * fails on the way removes what was created.
  */
 public final class DockerLabBackend implements LabBackend {
 
@@ -68,14 +69,12 @@ public final class DockerLabBackend implements LabBackend {
             for (NodeSpec node : topology.nodes()) {
                 nodes.put(node.name(), createNode(topology, node, bringUp.networksOf(node), labels, bringUp));
             }
+            // One after another in file order, each ready before the next starts: a node may rely on
+            // the nodes written above it (a DNS secondary on its primary, a client on its server).
             for (DockerNode node : nodes.values()) {
                 docker.startContainerCmd(node.containerId()).exec();
-            }
-            for (DockerNode node : nodes.values()) {
                 bringUp.configureNetwork(node);
                 bringUp.runStartupCommands(node);
-            }
-            for (DockerNode node : nodes.values()) {
                 bringUp.awaitReady(node);
             }
             return new DockerLab(topology, runId, nodes, labels, netns, inventory);

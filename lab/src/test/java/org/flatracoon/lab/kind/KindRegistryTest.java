@@ -19,8 +19,8 @@ class KindRegistryTest {
     }
 
     @Test
-    void knowsTheThreeKinds() {
-        assertThat(kinds.names()).containsExactly("hesiod", "host", "linux");
+    void knowsItsKinds() {
+        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux");
         assertThat(kinds.knows("hesiod")).isTrue();
         assertThat(kinds.knows("bird")).isFalse();
     }
@@ -29,13 +29,14 @@ class KindRegistryTest {
     void anUnknownKindIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> kinds.get("frr"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, linux]");
+                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux]");
     }
 
     @Test
     void ourImagesAreTaggedWithTheProjectVersionNeverLatest() {
         assertThat(kinds.defaultImage("hesiod")).contains("flatracoon/netstack:0.1.0");
         assertThat(kinds.defaultImage("host")).contains("flatracoon/host:0.1.0");
+        assertThat(kinds.defaultImage("bind")).contains("flatracoon/bind:0.1.0");
         assertThat(kinds.defaultImage("linux")).isEmpty();
         assertThat(kinds.defaultImage("bird")).isEmpty();
     }

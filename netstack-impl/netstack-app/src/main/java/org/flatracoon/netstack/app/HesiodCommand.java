@@ -9,13 +9,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "hesiod",
         mixinStandardHelpOptions = true,
         description = "Authoritative Hesiod DNS server (classes IN and HS).",
-        subcommands = {HesiodServeCommand.class, HesiodCheckCommand.class})
+        subcommands = {HesiodServeCommand.class, HesiodCheckCommand.class, HesiodGenerateCommand.class})
 final class HesiodCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: serve or check");
+        throw new ParameterException(spec.commandLine(), "missing command: serve, check or generate");
     }
 }

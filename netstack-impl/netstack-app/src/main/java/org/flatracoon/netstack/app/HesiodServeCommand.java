@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.flatracoon.netstack.hesiod.config.ConfigLoader;
 import org.flatracoon.netstack.hesiod.server.HesiodServer;
 import org.flatracoon.netstack.hesiod.server.HesiodServerConfig;
-import org.flatracoon.netstack.hesiod.zone.HesiodZones;
 import org.flatracoon.netstack.hesiod.zone.ZoneLoadException;
 import org.flatracoon.netstack.hesiod.zone.ZoneLoader;
 import org.slf4j.Logger;
@@ -21,12 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code netstack hesiod serve}: loads the zones and serves them until SIGTERM. */
+/**
+ * {@code netstack hesiod serve}: loads the zones and serves them until SIGTERM. {@code --zone} serves files as
+ * they are; {@code --config} adds TSIG keys, transfers, dynamic updates with a journal, and NOTIFY.
+ */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         description = "Serve Hesiod zones over DNS (UDP and TCP) with /health and /metrics over HTTP; runs until SIGTERM.")
 final class HesiodServeCommand implements Callable<Integer> {
-    /** Exit code when a zone file is wrong, so scripts can tell it from other failures. */
+    /** Exit code when a zone file, journal or the configuration is wrong, so scripts can tell it from other failures. */
     static final int ZONE_ERROR = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger("hesiod");
@@ -34,9 +37,14 @@ final class HesiodServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--zone", paramLabel = "FILE", required = true,
-            description = "Zone file (RFC 1035 master file, class IN or HS). Repeat for several zones.")
+    @Option(names = "--zone", paramLabel = "FILE",
+            description = "Zone file (RFC 1035 master file, class IN or HS), served read-only. Repeat for several zones.")
     List<Path> zoneFiles = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration: state-dir, TSIG keys, zones with notify, allow-transfer, transfer-key "
+                    + "and update-key. Instead of --zone.")
+    Path configFile;
 
     @Option(names = "--dns-port", paramLabel = "PORT", defaultValue = "53",
             description = "UDP and TCP port for DNS (default: ${DEFAULT-VALUE}).")
@@ -58,16 +66,22 @@ final class HesiodServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         HesiodServerConfig config = config();
-        HesiodZones zones;
-        try {
-            zones = ZoneLoader.loadAll(zoneFiles);
-        } catch (ZoneLoadException e) {
-            HesiodCheckCommand.printProblems(e, err);
-            return ZONE_ERROR;
+        if (configFile != null && !zoneFiles.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--zone and --config cannot be combined: list the zones"
+                    + " in the configuration file");
+        }
+        if (configFile == null && zoneFiles.isEmpty()) {
+            // the wording picocli used when --zone was the only way, which scripts may match
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--zone=FILE'");
         }
         HesiodServer server;
         try {
-            server = HesiodServer.start(zones, config);
+            server = configFile != null
+                    ? HesiodServer.start(ConfigLoader.load(configFile), config)
+                    : HesiodServer.start(ZoneLoader.loadAll(zoneFiles), config);
+        } catch (ZoneLoadException e) {
+            HesiodCheckCommand.printProblems(e, err);
+            return ZONE_ERROR;
         } catch (IOException e) {
             err.println(spec.qualifiedName() + ": cannot listen on DNS port " + dnsPort + " or HTTP port " + httpPort
                     + ": " + Netstack.describe(e));

@@ -1,6 +1,7 @@
 package org.flatracoon.netstack.app;
 
 import java.io.PrintWriter;
+import org.flatracoon.netstack.app.hesinfo.HesinfoEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Netstack.Version.class,
         description = "Runs and exercises the FlatRacoon network stack services.",
-        subcommands = {HesiodCommand.class, DnsCommand.class})
+        subcommands = {HesiodCommand.class, HesinfoCommand.class, DnsCommand.class})
 public final class Netstack implements Runnable {
     /** picocli's usual exit code for a command-line usage error. */
     static final int USAGE_ERROR = 2;
@@ -34,10 +35,18 @@ public final class Netstack implements Runnable {
 
     /** Runs the command line and returns the exit code; the seam for tests. */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Netstack());
+        return execute(out, err, HesinfoEnvironment.system(), args);
+    }
+
+    /** As above, with the environment and configuration files that {@code hesinfo} reads. */
+    static int execute(PrintWriter out, PrintWriter err, HesinfoEnvironment environment, String... args) {
+        CommandLine cli = new CommandLine(new Netstack(), HesinfoCommand.factory(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, ignored) -> {
+            if (e.getCommandLine().getCommand() instanceof HesinfoCommand) {
+                return HesinfoCommand.usageError(e, err);
+            }
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
             err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
             return USAGE_ERROR;
@@ -60,7 +69,7 @@ public final class Netstack implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: hesiod or dns");
+        throw new ParameterException(spec.commandLine(), "missing command: hesiod, hesinfo or dns");
     }
 
     /** The version from the jar manifest, when there is one. */

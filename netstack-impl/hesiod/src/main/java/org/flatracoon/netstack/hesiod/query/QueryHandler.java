@@ -3,6 +3,7 @@ package org.flatracoon.netstack.hesiod.query;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.flatracoon.netstack.hesiod.wire.WireCheck;
 import org.flatracoon.netstack.hesiod.zone.HesiodZone;
 import org.flatracoon.netstack.hesiod.zone.HesiodZones;
@@ -37,9 +38,17 @@ public final class QueryHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryHandler.class);
 
-    private final HesiodZones zones;
+    private final Supplier<HesiodZones> zones;
 
     public QueryHandler(HesiodZones zones) {
+        this(() -> zones);
+    }
+
+    /**
+     * A handler over zones that change (dynamic updates): {@code zones} returns the current immutable snapshot,
+     * read once per query, so an answer never mixes two versions.
+     */
+    public QueryHandler(Supplier<HesiodZones> zones) {
         this.zones = zones;
     }
 
@@ -86,7 +95,7 @@ public final class QueryHandler {
             return reply(errorResponse(query, question, opt, rcode), transport, opt, question, rcode);
         }
         int answerClass = question.getDClass() == DClass.IN ? DClass.IN : DClass.HS;
-        Optional<HesiodZone> zone = zones.zoneFor(question.getName());
+        Optional<HesiodZone> zone = zones.get().zoneFor(question.getName());
         if (zone.isEmpty()) {
             return reply(errorResponse(query, question, opt, Rcode.REFUSED), transport, opt, question, Rcode.REFUSED);
         }

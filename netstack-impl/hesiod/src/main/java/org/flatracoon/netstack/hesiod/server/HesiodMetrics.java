@@ -20,11 +20,16 @@ public final class HesiodMetrics {
             Type.CAA, Type.IXFR, Type.AXFR, Type.ANY);
     private static final Set<Integer> NAMED_CLASSES = Set.of(DClass.IN, DClass.CH, DClass.HS, DClass.NONE, DClass.ANY);
     private static final Set<Integer> NAMED_RCODES = Set.of(Rcode.NOERROR, Rcode.FORMERR, Rcode.SERVFAIL,
-            Rcode.NXDOMAIN, Rcode.NOTIMP, Rcode.REFUSED, Rcode.BADVERS);
+            Rcode.NXDOMAIN, Rcode.NOTIMP, Rcode.REFUSED, Rcode.BADVERS, Rcode.YXDOMAIN, Rcode.YXRRSET, Rcode.NXRRSET,
+            Rcode.NOTAUTH, Rcode.NOTZONE);
 
     private final Counter queries;
     private final Counter malformed;
     private final Histogram duration;
+    private final Counter transfers;
+    private final Counter updates;
+    private final Counter notifiesSent;
+    private final Counter tsigFailures;
 
     public HesiodMetrics(PrometheusRegistry registry) {
         queries = Counter.builder()
@@ -45,6 +50,69 @@ public final class HesiodMetrics {
                 .classicUpperBounds(0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.05)
                 .withoutExemplars()
                 .register(registry);
+        transfers = Counter.builder()
+                .name("hesiod_transfers_total")
+                .help("Outgoing zone transfer requests, by type (AXFR, IXFR) and result (the response code)")
+                .labelNames("type", "result")
+                .withoutExemplars()
+                .register(registry);
+        updates = Counter.builder()
+                .name("hesiod_updates_total")
+                .help("Dynamic updates received, by result (the response code)")
+                .labelNames("result")
+                .withoutExemplars()
+                .register(registry);
+        notifiesSent = Counter.builder()
+                .name("hesiod_notifies_sent_total")
+                .help("NOTIFY messages sent to secondaries, by result (acknowledged, rejected, unanswered)")
+                .labelNames("result")
+                .withoutExemplars()
+                .register(registry);
+        tsigFailures = Counter.builder()
+                .name("hesiod_tsig_failures_total")
+                .help("Received messages whose TSIG failed, by TSIG error (BADKEY, BADSIG, BADTIME, …)")
+                .labelNames("error")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    /** One message that did not go through the query handler (transfer, update, NOTIFY, TSIG error). */
+    void record(Transport transport, int qclass, int qtype, int rcode, long nanos) {
+        queries.labelValues(transport.label(), classLabel(qclass), typeLabel(qtype), rcodeLabel(rcode)).inc();
+        duration.observe(nanos / 1e9);
+    }
+
+    void transfer(int type, int rcode) {
+        transfers.labelValues(Type.string(type), rcodeLabel(rcode)).inc();
+    }
+
+    void update(int rcode) {
+        updates.labelValues(rcodeLabel(rcode)).inc();
+    }
+
+    void notifySent(String result) {
+        notifiesSent.labelValues(result).inc();
+    }
+
+    void tsigFailure(String error) {
+        tsigFailures.labelValues(error).inc();
+    }
+
+    /** For tests: a counter's value, 0 if never incremented. */
+    public double transfers(String type, String result) {
+        return transfers.labelValues(type, result).get();
+    }
+
+    public double updates(String result) {
+        return updates.labelValues(result).get();
+    }
+
+    public double notifiesSent(String result) {
+        return notifiesSent.labelValues(result).get();
+    }
+
+    public double tsigFailures(String error) {
+        return tsigFailures.labelValues(error).get();
     }
 
     public void record(Transport transport, Reply reply, long nanos) {
@@ -79,9 +147,13 @@ public final class HesiodMetrics {
         if (reply.wire().isEmpty()) {
             return "none";
         }
-        if (reply.rcode() == Rcode.BADVERS) {
+        return rcodeLabel(reply.rcode());
+    }
+
+    static String rcodeLabel(int rcode) {
+        if (rcode == Rcode.BADVERS) {
             return "BADVERS"; // 16 is also BADSIG, which is what Rcode.string says
         }
-        return NAMED_RCODES.contains(reply.rcode()) ? Rcode.string(reply.rcode()) : "other";
+        return NAMED_RCODES.contains(rcode) ? Rcode.string(rcode) : "other";
     }
 }

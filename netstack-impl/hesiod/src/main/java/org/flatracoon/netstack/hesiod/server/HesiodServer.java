@@ -3,37 +3,63 @@ package org.flatracoon.netstack.hesiod.server;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import org.flatracoon.netstack.hesiod.query.QueryHandler;
-import org.flatracoon.netstack.hesiod.query.Reply;
-import org.flatracoon.netstack.hesiod.query.Transport;
+import org.flatracoon.netstack.hesiod.config.HesiodConfig;
+import org.flatracoon.netstack.hesiod.tsig.TsigKeyring;
 import org.flatracoon.netstack.hesiod.zone.HesiodZone;
 import org.flatracoon.netstack.hesiod.zone.HesiodZones;
+import org.flatracoon.netstack.hesiod.zone.ZoneLoadException;
 
 /**
- * The running Hesiod server: DNS over UDP and TCP, plus HTTP for /health and /metrics.
+ * The running Hesiod server: DNS over UDP and TCP (queries, AXFR/IXFR out, UPDATE, NOTIFY out), plus HTTP
+ * for /health and /metrics.
  * {@link #start} returns once everything is bound; {@link #close} stops it all.
  */
 public final class HesiodServer implements AutoCloseable {
-    private final HesiodZones zones;
+    private final ZoneSet zones;
     private final HesiodServerConfig config;
     private final HesiodMetrics metrics;
+    private final NotifySender notifier;
     private volatile StatusHttpServer http;
     private volatile DnsListeners dns;
 
-    private HesiodServer(HesiodZones zones, HesiodServerConfig config, HesiodMetrics metrics) {
+    private HesiodServer(ZoneSet zones, HesiodServerConfig config, HesiodMetrics metrics, NotifySender notifier) {
         this.zones = zones;
         this.config = config;
         this.metrics = metrics;
+        this.notifier = notifier;
     }
 
+    /** Serves zones that never change: no transfers, no updates (what {@code --zone FILE} gives). */
     public static HesiodServer start(HesiodZones zones, HesiodServerConfig config) throws IOException {
+        return start(ZoneSet.ofStatic(zones), TsigKeyring.empty(), config);
+    }
+
+    /**
+     * Loads the configured zones, replays their journals and serves them with transfers, updates and NOTIFY.
+     *
+     * @throws ZoneLoadException for every problem with a zone file or journal, all at once
+     */
+    public static HesiodServer start(HesiodConfig hesiodConfig, HesiodServerConfig config)
+            throws IOException, ZoneLoadException {
+        ZoneSet zones = ZoneSet.open(hesiodConfig);
+        try {
+            return start(zones, new TsigKeyring(hesiodConfig.keys(), Clock.systemUTC()), config);
+        } catch (IOException | RuntimeException e) {
+            zones.close();
+            throw e;
+        }
+    }
+
+    private static HesiodServer start(ZoneSet zones, TsigKeyring keyring, HesiodServerConfig config)
+            throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
-        HesiodServer server = new HesiodServer(zones, config, new HesiodMetrics(registry));
-        QueryHandler handler = new QueryHandler(zones);
-        PacketProcessor processor = (packet, transport) -> process(handler, server.metrics, packet, transport);
+        HesiodMetrics metrics = new HesiodMetrics(registry);
+        NotifySender notifier = new NotifySender(keyring, metrics);
+        HesiodServer server = new HesiodServer(zones, config, metrics, notifier);
+        PacketProcessor processor = new MessageDispatcher(zones, keyring, metrics, notifier, Clock.systemUTC());
 
         // HTTP first, so that /health can say "not ready" until the DNS sockets are bound
         server.http = StatusHttpServer.start(
@@ -42,22 +68,24 @@ public final class HesiodServer implements AutoCloseable {
             server.dns = DnsListeners.start(config, processor);
         } catch (IOException | RuntimeException e) {
             server.http.close();
+            notifier.close();
             throw e;
         }
+        // As BIND does when it loads a zone: tell the secondaries now, so one that started first (and
+        // failed its first refresh) need not wait for its retry timer to get the zone.
+        zones.all().forEach(notifier::zoneChanged);
         return server;
     }
 
-    private static Optional<byte[]> process(QueryHandler handler, HesiodMetrics metrics, byte[] packet,
-                                            Transport transport) {
-        long start = System.nanoTime();
-        Reply reply = handler.handle(packet, transport);
-        metrics.record(transport, reply, System.nanoTime() - start);
-        return reply.wire();
+    /** The zones as queries see them right now. */
+    public HesiodZones zones() {
+        return zones.queryView();
     }
 
     public HealthReport health() {
         List<HealthReport.ZoneStatus> zoneStatus = zones.all().stream()
-                .map(z -> new HealthReport.ZoneStatus(z.apex().toString(), z.serial(), z.recordCount()))
+                .map(ServedZone::zone)
+                .map(z -> new HealthReport.ZoneStatus(z.apex().toString(), "primary", z.serial(), z.recordCount()))
                 .toList();
         DnsListeners listeners = dns;
         return new HealthReport(listeners != null && listeners.isRunning(), zoneStatus);
@@ -78,7 +106,7 @@ public final class HesiodServer implements AutoCloseable {
 
     /** One line for the log, e.g. {@code serving ns.example.org. (serial 1, 42 records) on UDP/TCP :53, HTTP :8080}. */
     public String describe() {
-        String served = zones.all().stream().map(HesiodZone::toString).collect(Collectors.joining(", "));
+        String served = zones.queryView().all().stream().map(HesiodZone::toString).collect(Collectors.joining(", "));
         return "serving " + served + " on UDP/TCP " + endpoints(dnsPort()) + ", HTTP " + endpoints(httpPort());
     }
 
@@ -102,7 +130,9 @@ public final class HesiodServer implements AutoCloseable {
                 listeners.close();
             }
         } finally {
+            notifier.close();
             http.close();
+            zones.close();
         }
     }
 }

@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -115,11 +114,10 @@ final class TcpListener implements AutoCloseable {
                 }
                 byte[] packet = new byte[length];
                 in.readFully(packet);
-                Optional<byte[]> reply = processor.process(packet, Transport.TCP);
-                if (reply.isPresent()) {
-                    out.write(framed(reply.get()));
-                    out.flush();
+                for (byte[] reply : processor.exchange(packet, Transport.TCP, socket.getInetAddress())) {
+                    out.write(framed(reply));
                 }
+                out.flush();
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("TCP connection from {} ended: {}", socket.getRemoteSocketAddress(), e.toString());

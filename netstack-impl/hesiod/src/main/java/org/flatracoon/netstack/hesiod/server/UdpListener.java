@@ -9,7 +9,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.flatracoon.netstack.hesiod.query.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +75,10 @@ final class UdpListener implements AutoCloseable {
             byte[] packet = new byte[buffer.remaining()];
             buffer.get(packet);
             try {
-                Optional<byte[]> reply = processor.process(packet, Transport.UDP);
-                if (reply.isPresent()) {
-                    channel.send(ByteBuffer.wrap(reply.get()), client);
+                List<byte[]> replies = processor.exchange(packet, Transport.UDP,
+                        ((InetSocketAddress) client).getAddress());
+                if (!replies.isEmpty()) {
+                    channel.send(ByteBuffer.wrap(replies.get(0)), client); // UDP answers are single messages
                 }
             } catch (ClosedChannelException e) {
                 return;

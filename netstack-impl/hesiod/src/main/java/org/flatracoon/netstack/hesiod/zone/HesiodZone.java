@@ -1,6 +1,8 @@
 package org.flatracoon.netstack.hesiod.zone;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ public final class HesiodZone {
     private final long serial;
     private final int recordCount;
     private final Map<Integer, Map<Name, ZoneNode>> nodesByClass;
+    private final List<Record> records;
 
     private HesiodZone(String source, Name apex, long serial, int recordCount,
                        Map<Integer, Map<Name, ZoneNode>> nodesByClass) {
@@ -38,6 +41,31 @@ public final class HesiodZone {
         this.serial = serial;
         this.recordCount = recordCount;
         this.nodesByClass = nodesByClass;
+        this.records = canonicalRecords(apex, nodesByClass.get(DClass.HS));
+    }
+
+    /**
+     * Builds a zone from records that were not read from a file (an update, a journal replay, a transfer),
+     * with the same checks as a zone file. Problems are reported against {@code source} without line numbers.
+     */
+    public static HesiodZone fromRecords(String source, List<Record> records) throws ZoneLoadException {
+        List<SourcedRecord> sourced = records.stream().map(r -> new SourcedRecord(r, 0)).toList();
+        ZoneValidator.Result checked = ZoneValidator.validate(source, sourced);
+        if (!checked.problems().isEmpty()) {
+            throw new ZoneLoadException(checked.problems());
+        }
+        return build(source, checked.apex(), records);
+    }
+
+    /** SOA first, then by owner in DNSSEC canonical order, each owner's RRsets in file order. */
+    private static List<Record> canonicalRecords(Name apex, Map<Name, ZoneNode> nodes) {
+        List<Record> all = new ArrayList<>();
+        all.addAll(nodes.get(apex).rrset(Type.SOA));
+        nodes.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .forEach(e -> e.getValue().rrsets().stream()
+                        .filter(rrset -> !(e.getKey().equals(apex) && rrset.get(0).getType() == Type.SOA))
+                        .forEach(all::addAll));
+        return List.copyOf(all);
     }
 
     /** Builds the zone from records already checked by {@link ZoneValidator}. */
@@ -75,7 +103,7 @@ public final class HesiodZone {
     }
 
     /** The same record in another class. The rdata is copied as wire bytes, so nothing is re-parsed or re-cased. */
-    static Record inClass(Record r, int dclass) {
+    public static Record inClass(Record r, int dclass) {
         if (r.getDClass() == dclass) {
             return r;
         }
@@ -110,6 +138,23 @@ public final class HesiodZone {
         }
         return new SOARecord(soa.getName(), soa.getDClass(), ttl, soa.getHost(), soa.getAdmin(), soa.getSerial(),
                 soa.getRefresh(), soa.getRetry(), soa.getExpire(), soa.getMinimum());
+    }
+
+    /**
+     * Every record of the zone once, in class HS, SOA first: the zone's content as transfers, updates and the
+     * journal see it.
+     */
+    public List<Record> records() {
+        return records;
+    }
+
+    /** {@link #records()} in class IN or HS, for a zone transfer in the class that was asked. */
+    public List<Record> records(int dclass) {
+        if (dclass == DClass.HS) {
+            return records;
+        }
+        node(apex, dclass); // rejects classes we do not serve
+        return records.stream().map(r -> inClass(r, dclass)).toList();
     }
 
     public boolean contains(Name name) {

@@ -29,6 +29,26 @@ final class DnsTestClient {
         }
     }
 
+    /** Sends bytes as they are (e.g. already TSIG-signed) and waits for the reply with that id. */
+    static Message udpRaw(InetSocketAddress server, byte[] wire, int id) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.send(new DatagramPacket(wire, wire.length, server));
+            return receive(socket, id);
+        }
+    }
+
+    /** Sends bytes and returns the first reply's bytes exactly as received (a TSIG MAC covers them). */
+    static byte[] udpBytes(InetSocketAddress server, byte[] wire) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.send(new DatagramPacket(wire, wire.length, server));
+            DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
+            socket.receive(packet);
+            return java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+        }
+    }
+
     /** Waits for the reply with that id, skipping others; throws SocketTimeoutException if none comes. */
     static Message receive(DatagramSocket socket, int id) throws IOException {
         byte[] buffer = new byte[65_535];
