@@ -153,6 +153,31 @@ public final class HesiodSteps {
         assertThat(answer.answers().get(0).text()).isEqualTo(text);
     }
 
+    @When("the resolver asks the parent for the passwd record of {string}")
+    public void theResolverAsksTheParent(String user) {
+        String name = user + ".passwd.ns.example.org";
+        answer = new DnsQuery(world.node("resolver")).ask(world.addressFacing("parent", "resolver"), name, "IN", "TXT");
+        scenario.log("resolver$ dig @parent IN TXT " + name + " → " + answer);
+    }
+
+    @Then("the parent answers with a referral to our Hesiod server")
+    public void theParentRefers() {
+        String ourServer = world.firstAddressOf(world.onlyNodeOfKind("hesiod").name());
+        assertThat(answer.status()).isEqualTo("NOERROR");
+        assertThat(answer.authoritative()).as("AA flag of a referral").isFalse();
+        assertThat(answer.answers()).isEmpty();
+        assertThat(answer.authority()).as("authority section").anySatisfy(ns -> {
+            assertThat(ns.type()).isEqualTo("NS");
+            assertThat(ns.owner()).isEqualTo("ns.example.org.");
+            assertThat(ns.data()).isEqualTo("ns1.ns.example.org.");
+        });
+        assertThat(answer.additional()).as("glue").anySatisfy(glue -> {
+            assertThat(glue.owner()).isEqualTo("ns1.ns.example.org.");
+            assertThat(glue.type()).isEqualTo("A");
+            assertThat(glue.data()).isEqualTo(ourServer);
+        });
+    }
+
     @Then("the name server refuses to answer")
     public void theNameServerRefuses() {
         assertThat(answer.status()).isEqualTo("REFUSED");

@@ -29,7 +29,8 @@ public final class DnsQuery {
     }
 
     /** One DNS response as dig saw it. */
-    public record DnsAnswer(String status, Set<String> flags, List<ResourceRecord> answers, List<ResourceRecord> authority) {
+    public record DnsAnswer(String status, Set<String> flags, List<ResourceRecord> answers, List<ResourceRecord> authority,
+            List<ResourceRecord> additional) {
 
         public boolean authoritative() {
             return flags.contains("aa");
@@ -51,7 +52,7 @@ public final class DnsQuery {
             }
             Set<String> flags = new LinkedHashSet<>(Arrays.asList(String.valueOf(data.get("flags")).split("\\s+")));
             return new DnsAnswer(String.valueOf(data.get("status")), flags, records(data.get("ANSWER_SECTION")),
-                    records(data.get("AUTHORITY_SECTION")));
+                    records(data.get("AUTHORITY_SECTION")), records(data.get("ADDITIONAL_SECTION")));
         }
 
         private static List<ResourceRecord> records(Object section) {
