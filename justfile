@@ -32,11 +32,11 @@ unit:
 
 # Make sure a Docker engine answers (installs docker.io and starts dockerd when missing)
 docker:
-    scripts/ensure-docker.sh
+    @scripts/ensure-docker.sh
 
 # Build the images that changed: base (debootstrap), netstack (Jib), host
 images: docker
-    images/build.sh
+    @images/build.sh
 
 # Build the `lab` command
 build-lab:

@@ -36,6 +36,9 @@ public final class LabCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LabCommand());
+        // `lab exec LAB NODE CMD…`: everything after the node is the command, its options included
+        // (`just lab exec … -- sh -c …` reaches us without the `--`, which just keeps for itself).
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof LabException || exception instanceof TopologyException) {
                 cmd.getErr().println("lab: " + exception.getMessage());
@@ -132,8 +135,12 @@ public final class LabCommand implements Runnable {
                     .filter(summary -> summary.name().equals(node))
                     .findFirst()
                     .orElseThrow(() -> new LabException("lab " + lab + " has no node named " + node));
+            List<String> argv = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;
+            if (argv.isEmpty()) {
+                throw new LabException("no command to run in " + node + " (lab exec LAB NODE -- CMD…)");
+            }
             ExecResult result = new org.flatracoon.lab.docker.ContainerCommands(docker)
-                    .exec(target.containerId(), command);
+                    .exec(target.containerId(), argv);
             spec.commandLine().getOut().print(result.stdout());
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().print(result.stderr());

@@ -48,6 +48,11 @@ class LabCommandDockerTest {
         assertThat(exec.out()).isEqualTo("hello\n");
         assertThat(exec.err()).isEqualTo("oops\n");
 
+        // without `--` too, as `just lab exec …` passes it (just keeps the `--` for itself)
+        CliRun shell = CliRun.of("exec", LAB, "a", "sh", "-c", "echo again");
+        assertThat(shell.exitCode()).isZero();
+        assertThat(shell.out()).isEqualTo("again\n");
+
         CliRun ping = CliRun.of("exec", LAB, "a", "--", "ping", "-n", "-c", "1", "-W", "2", "2001:db8:196::98");
         assertThat(ping.exitCode()).as(ping.out() + ping.err()).isZero();
 
