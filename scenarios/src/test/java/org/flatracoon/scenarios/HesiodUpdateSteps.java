@@ -59,6 +59,17 @@ public final class HesiodUpdateSteps {
         }
     }
 
+    @Given("our server holds a copy of the zone")
+    public void ourServerHoldsACopy() {
+        // A secondary answers SERVFAIL until its first transfer from the primary completes.
+        DnsQuery client = new DnsQuery(world.node("ws4"));
+        String ours = world.addressFacing("ours", "ws4");
+        Waits.Waited<DnsAnswer> waited = Waits.until(world.budget("zone transfer"),
+                "our server answers for " + ZONE + " as a secondary", () -> client.ask(ours, ZONE, "IN", "SOA"),
+                answer -> answer.status().equals("NOERROR") && answer.authoritative());
+        scenario.log("our secondary authoritative for " + ZONE + " after " + waited.took().toMillis() + " ms");
+    }
+
     @When("the administrator adds the account {string} with uid {long}, gid {long}, home {string} and shell {string}")
     public void theAdministratorAddsTheAccount(String name, long uid, long gid, String home, String shell) {
         update = addAccount("admin", Optional.of(UPDATE_KEY_FILE), name, uid, gid, home, shell);

@@ -90,8 +90,23 @@ final class HesiodServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, stopped), "hesiod-shutdown"));
         LOG.info("hesiod: {}", server.describe());
+        reloadOnSighup(server);
         stopped.await();
         return 0;
+    }
+
+    /** SIGHUP re-reads the zone files, like POST /reload (where the JVM lets us handle the signal). */
+    @SuppressWarnings("sunapi")
+    private static void reloadOnSighup(HesiodServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+                var report = server.reload();
+                LOG.info("hesiod: SIGHUP reload: {}", report.zones().stream()
+                        .map(z -> z.name() + " " + z.result()).toList());
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            LOG.info("hesiod: SIGHUP not available ({}); use POST /reload", e.toString());
+        }
     }
 
     private HesiodServerConfig config() {

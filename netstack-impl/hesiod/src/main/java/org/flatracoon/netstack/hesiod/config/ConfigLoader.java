@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.flatracoon.netstack.hesiod.tsig.TsigKey;
 import org.flatracoon.netstack.hesiod.zone.ZoneLoadException;
 import org.flatracoon.netstack.hesiod.zone.ZoneProblem;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -41,7 +43,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("state-dir", "keys", "zones");
     private static final Set<String> KEY_FIELDS = Set.of("name", "algorithm", "secret");
     private static final Set<String> ZONE_FIELDS = Set.of("file", "notify", "allow-transfer", "transfer-key",
-            "update-key", "name", "primary", "primary-key");
+            "update-key", "name", "primary", "primary-key", "class", "refresh-max");
     private static final int DNS_PORT = 53;
 
     private final String source;
@@ -142,18 +144,31 @@ public final class ConfigLoader {
 
     private Optional<ZoneSettings> zone(Node node) {
         if (!(node instanceof MappingNode map)) {
-            problem(node, "a zone is a mapping (file, notify, allow-transfer, transfer-key, update-key)");
+            problem(node, "a zone is a mapping (file, notify, allow-transfer, transfer-key, update-key; or name, primary,"
+                    + " primary-key, class, refresh-max for a secondary zone)");
             return Optional.empty();
         }
         Map<String, Node> f = fields(map, ZONE_FIELDS);
-        if (f.containsKey("primary") || f.containsKey("primary-key")) {
-            problem(map, "secondary zones (primary:) are not supported yet");
-            return Optional.empty();
+        boolean secondary = f.containsKey("primary");
+        if (secondary) {
+            for (String field : List.of("file", "update-key")) {
+                if (f.containsKey(field)) {
+                    problem(f.get(field), "'" + field + "' is for primary zones; a secondary zone (primary:) gets its"
+                            + " data by zone transfer" + (field.equals("update-key") ? " (send updates to the primary)" : ""));
+                }
+            }
+        } else {
+            for (String field : List.of("primary-key", "class", "refresh-max")) {
+                if (f.containsKey(field)) {
+                    problem(f.get(field), "'" + field + "' is only for secondary zones (with primary:)");
+                }
+            }
+            if (f.containsKey("name")) {
+                problem(f.get("name"), "a primary zone takes its name from its file's SOA; remove 'name'"
+                        + " (or add primary: for a secondary zone)");
+            }
         }
-        if (f.containsKey("name")) {
-            problem(f.get("name"), "a primary zone takes its name from its file's SOA; remove 'name'");
-        }
-        Optional<String> file = required(map, f, "file");
+        Optional<String> file = secondary ? Optional.empty() : required(map, f, "file");
         List<InetSocketAddress> notify = new ArrayList<>();
         if (f.containsKey("notify")) {
             for (Node n : list(f.get("notify"), "notify")) {
@@ -174,8 +189,52 @@ public final class ConfigLoader {
         }
         Optional<TsigKey> transferKey = keyRef(f, "transfer-key");
         Optional<TsigKey> updateKey = keyRef(f, "update-key");
+        if (secondary) {
+            return secondary(map, f).map(s -> new ZoneSettings(null, line(map), notify, new AddressAcl(prefixes),
+                    transferKey, Optional.empty(), Optional.of(s)));
+        }
         return file.map(p -> new ZoneSettings(baseDir.resolve(p), line(map), notify, new AddressAcl(prefixes),
                 transferKey, updateKey));
+    }
+
+    private Optional<SecondarySettings> secondary(MappingNode map, Map<String, Node> f) {
+        Optional<Name> name = required(map, f, "name").flatMap(n -> dnsName(f.get("name"), n));
+        Optional<InetSocketAddress> primary = scalar(f.get("primary"), "primary")
+                .flatMap(p -> address(f.get("primary"), "primary", p));
+        Optional<TsigKey> primaryKey = keyRef(f, "primary-key");
+        int dclass = DClass.HS;
+        if (f.containsKey("class")) {
+            String c = scalar(f.get("class"), "class").orElse("HS").toUpperCase(java.util.Locale.ROOT);
+            if (c.equals("IN")) {
+                dclass = DClass.IN;
+            } else if (!c.equals("HS")) {
+                problem(f.get("class"), "class: expected HS or IN, not '" + c + "'");
+            }
+        }
+        Optional<Duration> refreshMax = Optional.empty();
+        if (f.containsKey("refresh-max")) {
+            refreshMax = scalar(f.get("refresh-max"), "refresh-max").flatMap(t -> duration(f.get("refresh-max"), t));
+        }
+        if (name.isEmpty() || primary.isEmpty() || (f.containsKey("primary-key") && primaryKey.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecondarySettings(name.get(), primary.get(), primaryKey, dclass, refreshMax));
+    }
+
+    /** {@code 30}, {@code 30s}, {@code 5m} or {@code 1h}; at least one second. */
+    private Optional<Duration> duration(Node node, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})([smh]?)").matcher(text.strip());
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            problem(node, "refresh-max: expected a duration such as 30, 30s, 5m or 1h (at least 1 s), not '"
+                    + text + "'");
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        return Optional.of(switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        });
     }
 
     private Optional<TsigKey> keyRef(Map<String, Node> f, String field) {
@@ -196,6 +255,10 @@ public final class ConfigLoader {
 
     /** {@code ADDRESS}, {@code ADDRESS:PORT} (IPv4) or {@code [IPv6]:PORT}; port 53 if none. */
     private Optional<InetSocketAddress> notifyTarget(Node node, String text) {
+        return address(node, "notify", text);
+    }
+
+    private Optional<InetSocketAddress> address(Node node, String field, String text) {
         String host = text;
         int port = DNS_PORT;
         try {
@@ -215,7 +278,7 @@ public final class ConfigLoader {
             InetAddress address = AddressAcl.parseLiteral(host);
             return Optional.of(new InetSocketAddress(address, port));
         } catch (IllegalArgumentException e) {
-            problem(node, "notify: " + e.getMessage());
+            problem(node, field + ": " + e.getMessage());
             return Optional.empty();
         }
     }

@@ -95,12 +95,13 @@ public final class QueryHandler {
             return reply(errorResponse(query, question, opt, rcode), transport, opt, question, rcode);
         }
         int answerClass = question.getDClass() == DClass.IN ? DClass.IN : DClass.HS;
-        Optional<HesiodZone> zone = zones.get().zoneFor(question.getName());
+        Optional<HesiodZone> zone = zones.get().zoneFor(question.getName(), question.getType());
         if (zone.isEmpty()) {
             return reply(errorResponse(query, question, opt, Rcode.REFUSED), transport, opt, question, Rcode.REFUSED);
         }
         Resolution resolution = ZoneResolver.resolve(zone.get(), question.getName(), question.getType(), answerClass);
-        Message response = newResponse(header, question, opt, resolution.rcode(), true);
+        Message response = newResponse(header, question, opt, resolution.rcode(), resolution.authoritative(),
+                resolution.additional());
         resolution.answers().forEach(r -> response.addRecord(r, Section.ANSWER));
         resolution.authority().forEach(r -> response.addRecord(r, Section.AUTHORITY));
         return reply(response, transport, opt, question, resolution.rcode());
@@ -138,11 +139,12 @@ public final class QueryHandler {
     }
 
     private static Message errorResponse(Message query, Record question, OPTRecord opt, int rcode) {
-        return newResponse(query.getHeader(), question, opt, rcode, false);
+        return newResponse(query.getHeader(), question, opt, rcode, false, List.of());
     }
 
+    /** The response skeleton; {@code additional} (glue) goes into ADDITIONAL ahead of the OPT record. */
     private static Message newResponse(Header queryHeader, Record question, OPTRecord opt, int rcode,
-                                       boolean authoritative) {
+                                       boolean authoritative, List<Record> additional) {
         Message response = new Message(queryHeader.getID());
         Header h = response.getHeader();
         h.setFlag(Flags.QR);
@@ -155,6 +157,7 @@ public final class QueryHandler {
             h.setFlag(Flags.AA);
         }
         response.addRecord(question, Section.QUESTION);
+        additional.forEach(r -> response.addRecord(r, Section.ADDITIONAL));
         if (opt != null) {
             // the upper 8 bits of an extended RCODE travel in the OPT record; DO is echoed (RFC 3225)
             response.addRecord(new OPTRecord(EDNS_PAYLOAD_SIZE, rcode >>> 4, 0, opt.getFlags() & ExtendedFlags.DO),

@@ -2,11 +2,14 @@ package org.flatracoon.netstack.hesiod.query;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.flatracoon.netstack.hesiod.zone.HesiodZone;
 import org.flatracoon.netstack.hesiod.zone.ZoneNode;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -14,8 +17,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Authoritative lookup in one zone: exact match, CNAME chasing inside the zone (uid → passwd, gid → group),
- * ANY, and RFC 2308 negative answers (NXDOMAIN or NODATA with the SOA in AUTHORITY). No wildcards, no
- * delegations: the zone loader rejects both.
+ * ANY, RFC 2308 negative answers (NXDOMAIN or NODATA with the SOA in AUTHORITY), and referrals for names at or
+ * below a zone cut (RFC 1034 §4.3.2 step 3b). No wildcards: the zone loader rejects them.
  */
 final class ZoneResolver {
     /** Enough for uid → passwd style chains, small enough that a bad chain costs little. */
@@ -29,6 +32,11 @@ final class ZoneResolver {
         Set<Name> visited = new HashSet<>();
         Name name = qname;
         for (int hop = 0; hop <= MAX_CNAME_HOPS && visited.add(name); hop++) {
+            Optional<Name> cut = zone.delegationFor(name);
+            // the DS RRset at a cut is the parent's (RFC 4035 §2.4): answered here, NODATA if there is none
+            if (cut.isPresent() && !(qtype == Type.DS && name.equals(cut.get()))) {
+                return referral(zone, cut.get(), answers, dclass);
+            }
             ZoneNode node = zone.node(name, dclass);
             if (node == null) {
                 // RFC 6604: after a CNAME the RCODE describes the last name of the chain
@@ -55,6 +63,25 @@ final class ZoneResolver {
         }
         // a CNAME loop or a chain longer than we follow: return what we have, as BIND does
         return positive(answers);
+    }
+
+    /**
+     * The child's NS RRset in AUTHORITY and the A/AAAA glue we hold for its name servers in ADDITIONAL. Not
+     * authoritative, unless a CNAME chain of ours led here: AA then vouches for the CNAMEs in ANSWER.
+     */
+    private static Resolution referral(HesiodZone zone, Name cut, List<Record> answers, int dclass) {
+        List<Record> ns = zone.node(cut, dclass).rrset(Type.NS);
+        Set<Name> targets = new LinkedHashSet<>();
+        ns.forEach(r -> targets.add(((NSRecord) r).getTarget()));
+        List<Record> glue = new ArrayList<>();
+        for (Name target : targets) {
+            ZoneNode node = zone.contains(target) ? zone.node(target, dclass) : null;
+            if (node != null) {
+                glue.addAll(node.rrset(Type.A));
+                glue.addAll(node.rrset(Type.AAAA));
+            }
+        }
+        return new Resolution(Rcode.NOERROR, answers, ns, glue, !answers.isEmpty());
     }
 
     private static Resolution positive(List<Record> answers) {

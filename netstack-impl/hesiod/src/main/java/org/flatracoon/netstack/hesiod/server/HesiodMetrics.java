@@ -30,6 +30,8 @@ public final class HesiodMetrics {
     private final Counter updates;
     private final Counter notifiesSent;
     private final Counter tsigFailures;
+    private final Counter transfersIn;
+    private final Counter reloads;
 
     public HesiodMetrics(PrometheusRegistry registry) {
         queries = Counter.builder()
@@ -74,6 +76,37 @@ public final class HesiodMetrics {
                 .labelNames("error")
                 .withoutExemplars()
                 .register(registry);
+        transfersIn = Counter.builder()
+                .name("hesiod_transfers_in_total")
+                .help("Zone transfers of our secondary zones, by type (what the primary sent: AXFR, IXFR) and result"
+                        + " (applied, uptodate, rejected: invalid data, failed: network, refusal, TSIG)")
+                .labelNames("type", "result")
+                .withoutExemplars()
+                .register(registry);
+        reloads = Counter.builder()
+                .name("hesiod_reloads_total")
+                .help("Zone file reloads (POST /reload, SIGHUP), per primary zone, by result (reloaded, unchanged,"
+                        + " failed)")
+                .labelNames("result")
+                .withoutExemplars()
+                .register(registry);
+    }
+
+    void transferIn(String type, String result) {
+        transfersIn.labelValues(type, result).inc();
+    }
+
+    void reload(String result) {
+        reloads.labelValues(result).inc();
+    }
+
+    /** For tests: a counter's value, 0 if never incremented. */
+    public double transfersIn(String type, String result) {
+        return transfersIn.labelValues(type, result).get();
+    }
+
+    public double reloads(String result) {
+        return reloads.labelValues(result).get();
     }
 
     /** One message that did not go through the query handler (transfer, update, NOTIFY, TSIG error). */

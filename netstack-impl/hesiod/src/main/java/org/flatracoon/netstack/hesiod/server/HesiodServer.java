@@ -3,14 +3,22 @@ package org.flatracoon.netstack.hesiod.server;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 import org.flatracoon.netstack.hesiod.config.HesiodConfig;
+import org.flatracoon.netstack.hesiod.secondary.DnsTransferClient;
+import org.flatracoon.netstack.hesiod.secondary.SavedZone;
+import org.flatracoon.netstack.hesiod.secondary.SecondaryZone;
 import org.flatracoon.netstack.hesiod.tsig.TsigKeyring;
 import org.flatracoon.netstack.hesiod.zone.HesiodZone;
 import org.flatracoon.netstack.hesiod.zone.HesiodZones;
 import org.flatracoon.netstack.hesiod.zone.ZoneLoadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running Hesiod server: DNS over UDP and TCP (queries, AXFR/IXFR out, UPDATE, NOTIFY out), plus HTTP
@@ -18,10 +26,16 @@ import org.flatracoon.netstack.hesiod.zone.ZoneLoadException;
  * {@link #start} returns once everything is bound; {@link #close} stops it all.
  */
 public final class HesiodServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HesiodServer.class);
     private final ZoneSet zones;
     private final HesiodServerConfig config;
     private final HesiodMetrics metrics;
     private final NotifySender notifier;
+    private final ScheduledExecutorService refreshers = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "hesiod-secondary");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile StatusHttpServer http;
     private volatile DnsListeners dns;
 
@@ -34,7 +48,7 @@ public final class HesiodServer implements AutoCloseable {
 
     /** Serves zones that never change: no transfers, no updates (what {@code --zone FILE} gives). */
     public static HesiodServer start(HesiodZones zones, HesiodServerConfig config) throws IOException {
-        return start(ZoneSet.ofStatic(zones), TsigKeyring.empty(), config);
+        return start(ZoneSet.ofStatic(zones), TsigKeyring.empty(), config, null);
     }
 
     /**
@@ -46,14 +60,15 @@ public final class HesiodServer implements AutoCloseable {
             throws IOException, ZoneLoadException {
         ZoneSet zones = ZoneSet.open(hesiodConfig);
         try {
-            return start(zones, new TsigKeyring(hesiodConfig.keys(), Clock.systemUTC()), config);
+            return start(zones, new TsigKeyring(hesiodConfig.keys(), Clock.systemUTC()), config,
+                    hesiodConfig.stateDir());
         } catch (IOException | RuntimeException e) {
             zones.close();
             throw e;
         }
     }
 
-    private static HesiodServer start(ZoneSet zones, TsigKeyring keyring, HesiodServerConfig config)
+    private static HesiodServer start(ZoneSet zones, TsigKeyring keyring, HesiodServerConfig config, Path stateDir)
             throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
         HesiodMetrics metrics = new HesiodMetrics(registry);
@@ -63,7 +78,8 @@ public final class HesiodServer implements AutoCloseable {
 
         // HTTP first, so that /health can say "not ready" until the DNS sockets are bound
         server.http = StatusHttpServer.start(
-                DnsListeners.addresses(config.listenAddresses(), config.httpPort()), server::health, registry);
+                DnsListeners.addresses(config.listenAddresses(), config.httpPort()), server::health, server::reload,
+                registry);
         try {
             server.dns = DnsListeners.start(config, processor);
         } catch (IOException | RuntimeException e) {
@@ -73,7 +89,26 @@ public final class HesiodServer implements AutoCloseable {
         }
         // As BIND does when it loads a zone: tell the secondaries now, so one that started first (and
         // failed its first refresh) need not wait for its retry timer to get the zone.
-        zones.all().forEach(notifier::zoneChanged);
+        zones.all().stream().filter(ServedZone::loaded).forEach(notifier::zoneChanged);
+        // secondaries start once we listen, so that a NOTIFY from the primary finds us
+        for (ServedZone zone : zones.all()) {
+            zone.settings().secondary().ifPresent(s -> {
+                SecondaryZone refresher = new SecondaryZone(s, zone, new DnsTransferClient(s, Clock.systemUTC()),
+                        server.refreshers, new SecondaryZone.Listener() {
+                            @Override
+                            public void transferIn(String type, String result) {
+                                metrics.transferIn(type, result);
+                            }
+
+                            @Override
+                            public void changed() {
+                                notifier.zoneChanged(zone);
+                            }
+                        }, stateDir == null ? null : SavedZone.fileFor(stateDir, s.name()));
+                zone.attach(refresher);
+                refresher.start();
+            });
+        }
         return server;
     }
 
@@ -84,11 +119,35 @@ public final class HesiodServer implements AutoCloseable {
 
     public HealthReport health() {
         List<HealthReport.ZoneStatus> zoneStatus = zones.all().stream()
-                .map(ServedZone::zone)
-                .map(z -> new HealthReport.ZoneStatus(z.apex().toString(), "primary", z.serial(), z.recordCount()))
+                .map(z -> {
+                    HesiodZone served = z.served();
+                    return new HealthReport.ZoneStatus(z.apex().toString(), z.role(), served != null,
+                            served == null ? 0 : served.serial(), served == null ? 0 : served.recordCount());
+                })
                 .toList();
         DnsListeners listeners = dns;
         return new HealthReport(listeners != null && listeners.isRunning(), zoneStatus);
+    }
+
+    /**
+     * Re-reads every primary zone file: a file whose serial is greater than the served one replaces the zone
+     * (journal restarted from it) and the zone's secondaries are notified; anything else leaves the zone as it
+     * is, with the reason in the report. Secondary zones refresh from their primary.
+     */
+    public ReloadReport reload() {
+        List<ReloadReport.ZoneReload> results = zones.reload();
+        for (ReloadReport.ZoneReload r : results) {
+            if (!r.result().equals("refresh")) {
+                metrics.reload(r.result());
+            }
+            if (r.result().equals("reloaded")) {
+                zones.byApex(org.xbill.DNS.Name.fromConstantString(r.name())).ifPresent(notifier::zoneChanged);
+                LOG.info("reload {}: {}", r.name(), r.message());
+            } else if (r.result().equals("failed")) {
+                LOG.warn("reload {}: {}\n{}", r.name(), r.message(), String.join("\n", r.problems()));
+            }
+        }
+        return new ReloadReport(results);
     }
 
     /** The DNS port actually bound (useful when the configuration asked for port 0). */
@@ -130,6 +189,7 @@ public final class HesiodServer implements AutoCloseable {
                 listeners.close();
             }
         } finally {
+            refreshers.shutdownNow();
             notifier.close();
             http.close();
             zones.close();

@@ -103,7 +103,7 @@ final class MessageDispatcher implements PacketProcessor {
             return update(message, verdict, transport, client, start);
         }
         if (opcode == Opcode.NOTIFY && oneQuestion) {
-            return notifyReceived(message, verdict, transport, start);
+            return notifyReceived(message, verdict, transport, client, start);
         }
         if (opcode == Opcode.QUERY && oneQuestion && isTransfer(question.getType())) {
             return transfer(message, verdict, transport, client, start);
@@ -118,6 +118,13 @@ final class MessageDispatcher implements PacketProcessor {
     /** The ordinary query path; a validly signed query gets a signed answer. */
     private List<byte[]> query(byte[] packet, Transport transport, TsigVerdict verdict, long start) {
         Reply reply = queries.handle(packet, transport);
+        if (reply.rcode() == Rcode.REFUSED && zones.hasUnloaded()) {
+            Optional<byte[]> servfail = servfailForUnloaded(packet);
+            if (servfail.isPresent()) {
+                metrics.record(transport, reply.qclass(), reply.qtype(), Rcode.SERVFAIL, System.nanoTime() - start);
+                return List.of(servfail.get());
+            }
+        }
         metrics.record(transport, reply, System.nanoTime() - start);
         if (reply.wire().isEmpty()) {
             return List.of();
@@ -133,6 +140,25 @@ final class MessageDispatcher implements PacketProcessor {
         }
     }
 
+    /**
+     * A query the handler refused because no loaded zone holds the name: if the name is in a secondary zone
+     * still waiting for (or past the expiry of) its data, SERVFAIL instead, as BIND does.
+     */
+    private Optional<byte[]> servfailForUnloaded(byte[] packet) {
+        try {
+            Message query = new Message(packet);
+            Record q = query.getQuestion();
+            int dclass = q == null ? -1 : q.getDClass();
+            if (q == null || (dclass != DClass.IN && dclass != DClass.HS && dclass != DClass.ANY)
+                    || !zones.inUnloadedZone(q.getName())) {
+                return Optional.empty();
+            }
+            return Optional.of(response(query, Rcode.SERVFAIL, false).toWire());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private List<byte[]> transfer(Message query, TsigVerdict verdict, Transport transport, InetAddress client,
                                   long start) {
         Record question = query.getQuestion();
@@ -144,6 +170,8 @@ final class MessageDispatcher implements PacketProcessor {
             refusal = Rcode.REFUSED;
         } else if (zone.isEmpty()) {
             refusal = Rcode.NOTAUTH;
+        } else if (!zone.get().loaded()) {
+            refusal = Rcode.SERVFAIL; // a secondary zone without data yet
         } else if (type == Type.AXFR && transport == Transport.UDP) {
             refusal = Rcode.FORMERR; // RFC 5936 §4.2: AXFR is a TCP-only query
         } else if (!zone.get().settings().allowTransfer().allows(client)) {
@@ -225,11 +253,30 @@ final class MessageDispatcher implements PacketProcessor {
                 start);
     }
 
-    /** We are primary for all our zones, and only secondaries act on NOTIFY (RFC 1996 §3.10): refused. */
-    private List<byte[]> notifyReceived(Message notify, TsigVerdict verdict, Transport transport, long start) {
+    /**
+     * RFC 1996 §3: for a secondary zone, a NOTIFY from its primary's address is acknowledged (NOERROR, AA) and
+     * triggers a refresh; from any other address it is REFUSED. Our primary zones need no NOTIFY (RFC 1996
+     * §3.10): REFUSED, as is a NOTIFY for a zone we do not serve.
+     */
+    private List<byte[]> notifyReceived(Message notify, TsigVerdict verdict, Transport transport, InetAddress client,
+                                        long start) {
+        Record question = notify.getQuestion();
+        Optional<ServedZone> zone = zones.byApex(question.getName());
         int rcode = Rcode.REFUSED;
-        return finish(List.of(TsigResponses.encode(response(notify, rcode, false), verdict, limit(transport))),
-                transport, notify, rcode, start);
+        if (zone.isPresent() && zone.get().secondary().isPresent()
+                && (question.getDClass() == DClass.HS || question.getDClass() == DClass.IN)) {
+            var secondary = zone.get().secondary().get();
+            if (secondary.settings().primary().getAddress().equals(client)) {
+                rcode = Rcode.NOERROR;
+                LOG.info("NOTIFY for {} from {}: refreshing", question.getName(), client.getHostAddress());
+                secondary.notified();
+            } else {
+                LOG.info("NOTIFY for {} from {} refused: not the primary {}", question.getName(),
+                        client.getHostAddress(), secondary.settings().primary().getAddress().getHostAddress());
+            }
+        }
+        return finish(List.of(TsigResponses.encode(response(notify, rcode, rcode == Rcode.NOERROR), verdict,
+                limit(transport))), transport, notify, rcode, start);
     }
 
     private void countRefusal(Message message, int rcode) {

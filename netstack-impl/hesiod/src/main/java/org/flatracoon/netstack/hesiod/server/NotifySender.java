@@ -50,6 +50,9 @@ final class NotifySender implements AutoCloseable {
     }
 
     void zoneChanged(ServedZone zone) {
+        if (!zone.loaded()) {
+            return;
+        }
         for (int dclass : new int[] {DClass.HS, DClass.IN}) {
             SOARecord soa = zone.zone().soa(dclass);
             for (InetSocketAddress target : zone.settings().notifyTargets()) {

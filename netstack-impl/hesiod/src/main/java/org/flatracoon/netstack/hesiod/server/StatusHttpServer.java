@@ -18,7 +18,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /health} (JSON, 503 until ready) and {@code GET /metrics} (Prometheus text format); 404 otherwise. */
+/**
+ * {@code GET /health} (JSON, 503 until ready), {@code GET /metrics} (Prometheus text format) and
+ * {@code POST /reload} (JSON, 422 if a zone file has problems); 404 otherwise.
+ */
 final class StatusHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,26 +29,33 @@ final class StatusHttpServer implements AutoCloseable {
     private final List<HttpServer> servers;
     private final ExecutorService executor;
     private final Supplier<HealthReport> health;
+    private final Supplier<ReloadReport> reload;
     private final PrometheusRegistry registry;
     private final PrometheusTextFormatWriter metricsWriter = PrometheusTextFormatWriter.create();
 
     private StatusHttpServer(List<HttpServer> servers, ExecutorService executor, Supplier<HealthReport> health,
-                             PrometheusRegistry registry) {
+                             Supplier<ReloadReport> reload, PrometheusRegistry registry) {
         this.servers = servers;
         this.executor = executor;
         this.health = health;
+        this.reload = reload;
         this.registry = registry;
     }
 
     static StatusHttpServer start(List<InetSocketAddress> addresses, Supplier<HealthReport> health,
                                   PrometheusRegistry registry) throws IOException {
+        return start(addresses, health, () -> new ReloadReport(List.of()), registry);
+    }
+
+    static StatusHttpServer start(List<InetSocketAddress> addresses, Supplier<HealthReport> health,
+                                  Supplier<ReloadReport> reload, PrometheusRegistry registry) throws IOException {
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "hesiod-http");
             t.setDaemon(true);
             return t;
         });
         List<HttpServer> servers = new ArrayList<>();
-        StatusHttpServer status = new StatusHttpServer(servers, executor, health, registry);
+        StatusHttpServer status = new StatusHttpServer(servers, executor, health, reload, registry);
         try {
             for (InetSocketAddress address : addresses) {
                 HttpServer server = HttpServer.create(address, 0);
@@ -68,6 +78,18 @@ final class StatusHttpServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String method = exchange.getRequestMethod();
+            if (exchange.getRequestURI().getPath().equals("/reload")) {
+                if (!method.equals("POST")) {
+                    exchange.getResponseHeaders().set("Allow", "POST");
+                    send(exchange, 405, "text/plain; charset=utf-8",
+                            "method not allowed: POST /reload\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                exchange.getRequestBody().readAllBytes();
+                ReloadReport report = reload.get();
+                send(exchange, report.ok() ? 200 : 422, "application/json", JSON.writeValueAsBytes(report));
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flatracoon.netstack.hesiod.config.HesiodConfig;
 import org.flatracoon.netstack.hesiod.config.ZoneSettings;
 import org.flatracoon.netstack.hesiod.journal.ZoneJournal;
+import org.flatracoon.netstack.hesiod.secondary.SavedZone;
+import org.flatracoon.netstack.hesiod.secondary.SecondaryZone;
 import org.flatracoon.netstack.hesiod.zone.HesiodZone;
 import org.flatracoon.netstack.hesiod.zone.HesiodZones;
 import org.flatracoon.netstack.hesiod.zone.ZoneDelta;
@@ -32,6 +35,7 @@ final class ZoneSet implements AutoCloseable {
 
     private final List<ServedZone> zones = new ArrayList<>();
     private final Map<Name, ServedZone> byApex = new HashMap<>();
+    private volatile List<Name> unloaded = List.of();
     private final AtomicReference<HesiodZones> queryView = new AtomicReference<>(new HesiodZones(List.of()));
 
     private ZoneSet() {
@@ -63,11 +67,30 @@ final class ZoneSet implements AutoCloseable {
             }
         }
         for (ZoneSettings settings : config.zones()) {
+            if (settings.isSecondary()) {
+                Name apex = settings.secondary().get().name();
+                if (set.byApex.containsKey(apex)) {
+                    problems.add(new ZoneProblem(config.source().toString(), settings.line(), "zone " + apex
+                            + " is configured twice"));
+                    continue;
+                }
+                Path saved = config.stateDir() == null ? null : SavedZone.fileFor(config.stateDir(), apex);
+                ServedZone.Snapshot initial = saved == null ? null : SavedZone.load(saved, apex)
+                        .map(z -> new ServedZone.Snapshot(z, ZoneHistory.empty())).orElse(null);
+                if (initial != null) {
+                    LOG.info("{}: serving the saved copy {} (serial {}) until the primary is reached", apex, saved,
+                            initial.zone().serial());
+                }
+                set.add(new ServedZone(settings, apex, null, initial, set::refresh));
+                continue;
+            }
             try {
                 HesiodZone zone = ZoneLoader.load(settings.file());
                 if (set.byApex.containsKey(zone.apex())) {
-                    problems.add(ZoneProblem.ofFile(zone.source(), "zone " + zone.apex() + " is already loaded from "
-                            + set.byApex.get(zone.apex()).zone().source()));
+                    ServedZone other = set.byApex.get(zone.apex());
+                    problems.add(ZoneProblem.ofFile(zone.source(), "zone " + zone.apex() + " is already "
+                            + (other.settings().isSecondary() ? "configured as a secondary zone"
+                            : "loaded from " + other.zone().source())));
                     continue;
                 }
                 set.add(withJournal(config.stateDir(), settings, zone, set));
@@ -137,12 +160,59 @@ final class ZoneSet implements AutoCloseable {
 
     private void add(ServedZone zone) {
         zones.add(zone);
-        byApex.put(zone.zone().apex(), zone);
+        byApex.put(zone.apex(), zone);
     }
 
     /** Rebuilds the query view from each zone's current snapshot; synchronised so that the last rebuild wins. */
     synchronized void refresh() {
-        queryView.set(new HesiodZones(zones.stream().map(ServedZone::zone).toList()));
+        queryView.set(new HesiodZones(zones.stream().map(ServedZone::served).filter(Objects::nonNull).toList()));
+        unloaded = zones.stream().filter(z -> !z.loaded()).map(ServedZone::apex).toList();
+    }
+
+    /** True if {@code name} is in a secondary zone that has no data now (its queries get SERVFAIL). */
+    boolean inUnloadedZone(Name name) {
+        List<Name> apexes = unloaded;
+        for (Name apex : apexes) {
+            if (name.subdomain(apex)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasUnloaded() {
+        return !unloaded.isEmpty();
+    }
+
+    /**
+     * Re-reads every primary zone's file (see {@link ServedZone#reload}); a file with problems changes nothing.
+     * Secondary zones are asked to refresh from their primary now.
+     */
+    List<ReloadReport.ZoneReload> reload() {
+        List<ReloadReport.ZoneReload> results = new ArrayList<>();
+        for (ServedZone zone : zones) {
+            String name = zone.apex().toString();
+            if (zone.settings().isSecondary()) {
+                zone.secondary().ifPresent(SecondaryZone::notified);
+                results.add(new ReloadReport.ZoneReload(name, null, "refresh", zone.loaded() ? zone.zone().serial()
+                        : 0, "secondary zone: refresh from the primary scheduled", List.of()));
+                continue;
+            }
+            Path file = zone.settings().file();
+            HesiodZone fresh;
+            try {
+                fresh = ZoneLoader.load(file);
+            } catch (ZoneLoadException e) {
+                results.add(new ReloadReport.ZoneReload(name, file.toString(), "failed", zone.zone().serial(),
+                        "the file has problems; the served zone is unchanged",
+                        e.problems().stream().map(ZoneProblem::toString).toList()));
+                continue;
+            }
+            ServedZone.ReloadOutcome outcome = zone.reload(fresh);
+            results.add(new ReloadReport.ZoneReload(name, file.toString(), outcome.result(), outcome.serial(),
+                    outcome.message(), List.of()));
+        }
+        return results;
     }
 
     HesiodZones queryView() {

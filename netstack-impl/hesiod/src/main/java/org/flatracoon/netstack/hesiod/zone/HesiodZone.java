@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -33,15 +35,17 @@ public final class HesiodZone {
     private final int recordCount;
     private final Map<Integer, Map<Name, ZoneNode>> nodesByClass;
     private final List<Record> records;
+    private final Set<Name> cuts;
 
     private HesiodZone(String source, Name apex, long serial, int recordCount,
-                       Map<Integer, Map<Name, ZoneNode>> nodesByClass) {
+                       Map<Integer, Map<Name, ZoneNode>> nodesByClass, Set<Name> cuts) {
         this.source = source;
         this.apex = apex;
         this.serial = serial;
         this.recordCount = recordCount;
         this.nodesByClass = nodesByClass;
         this.records = canonicalRecords(apex, nodesByClass.get(DClass.HS));
+        this.cuts = cuts;
     }
 
     /**
@@ -78,7 +82,11 @@ public final class HesiodZone {
         }
         int distinct = byClass.get(DClass.IN).values().stream()
                 .flatMap(node -> node.rrsets().stream()).mapToInt(List::size).sum();
-        return new HesiodZone(source, apex, serial, distinct, Map.copyOf(byClass));
+        Set<Name> cuts = records.stream()
+                .filter(r -> r.getType() == Type.NS && !r.getName().equals(apex))
+                .map(Record::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        return new HesiodZone(source, apex, serial, distinct, Map.copyOf(byClass), cuts);
     }
 
     private static Map<Name, ZoneNode> nodes(Name apex, List<Record> records, int dclass) {
@@ -120,6 +128,23 @@ public final class HesiodZone {
             throw new IllegalArgumentException("zone data is served in IN and HS only, not " + DClass.string(dclass));
         }
         return nodes.get(name);
+    }
+
+    /**
+     * The zone cut (delegation point) at or above {@code name}: the highest name between the apex (excluded) and
+     * {@code name} (included) that owns an NS RRset. Data at or below it belongs to the child zone, except the
+     * NS and DS RRsets at the cut itself and glue. Empty if {@code name} is not delegated (or not in the zone).
+     */
+    public Optional<Name> delegationFor(Name name) {
+        if (!contains(name)) {
+            return Optional.empty();
+        }
+        return ZoneValidator.cutAbove(apex, cuts, name);
+    }
+
+    /** Every zone cut of this zone (owners of NS RRsets below the apex); empty for a zone without delegations. */
+    public Set<Name> delegations() {
+        return cuts;
     }
 
     public SOARecord soa(int dclass) {

@@ -13,15 +13,26 @@ import org.flatracoon.netstack.hesiod.maps.HesiodFormatException;
 import org.flatracoon.netstack.hesiod.maps.HesiodMap;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Checks the records of one file as a Hesiod zone: exactly one SOA (its owner is the apex), NS at the apex,
- * everything inside the apex, classes IN or HS, sane CNAMEs, and every TXT payload valid for its map.
- * It reports every problem rather than stopping at the first.
+ * Checks the records of one file as a zone: exactly one SOA (its owner is the apex), NS at the apex,
+ * everything inside the apex, classes IN or HS, sane CNAMEs, delegations without occluded data, and, in a
+ * Hesiod zone, every TXT payload valid for its map. It reports every problem rather than stopping at the first.
+ *
+ * <p><b>Delegations.</b> An NS RRset below the apex is a zone cut. At the cut itself only NS, DS and glue may
+ * be; below it only glue: A/AAAA records whose owner is the target of an NS record of this zone. Anything else
+ * there would never be served (the child answers for it) and is reported as occluded.
+ *
+ * <p><b>Hesiod or plain.</b> A zone is a Hesiod zone when at least one TXT or CNAME record (not occluded) is
+ * named {@code <key>.<map>.<apex>} with {@code <map>} a known Hesiod map ({@code jdoe.passwd}, {@code 1001.uid}…).
+ * In a Hesiod zone every TXT record below the apex is a Hesiod entry: it needs a key, a known map and a payload
+ * valid for that map. In a plain zone (a parent such as {@code example.org} with A, MX, NS…) TXT records are
+ * ordinary data and are not checked.
  */
 final class ZoneValidator {
 
@@ -57,14 +68,86 @@ final class ZoneValidator {
             }
         }
         checkApexNs(apex, soa.get());
+        Map<Name, SourcedRecord> cuts = cuts(apex, inside);
+        Set<Name> nsTargets = nsTargets(inside);
+        List<SourcedRecord> served = new ArrayList<>();
         for (SourcedRecord r : inside) {
+            Optional<Name> cut = cutAbove(apex, cuts.keySet(), r.record().getName());
+            if (cut.isPresent() && !allowedAtOrBelowCut(r.record(), cut.get(), nsTargets)) {
+                problem(r, describe(r) + " is below the delegation to " + cut.get() + at(cuts.get(cut.get()))
+                        + ": occluded data is never served (only NS and DS at the cut, and A/AAAA glue for"
+                        + " name servers, may be there)");
+            } else {
+                served.add(r);
+            }
+        }
+        boolean hesiod = served.stream().anyMatch(r -> isHesiodEntry(apex, r));
+        for (SourcedRecord r : served) {
             checkPlacement(apex, r);
-            if (r.record().getType() == Type.TXT && servedClass(r)) {
+            if (hesiod && r.record().getType() == Type.TXT && servedClass(r)) {
                 checkHesiodPayload(apex, r);
             }
         }
-        checkCnames(apex, inside);
+        checkCnames(apex, cuts.keySet(), served);
         return new Result(apex, problems);
+    }
+
+    /** The zone cuts: owners of NS records below the apex, each with its first NS record (for its line). */
+    private static Map<Name, SourcedRecord> cuts(Name apex, List<SourcedRecord> inside) {
+        Map<Name, SourcedRecord> cuts = new HashMap<>();
+        for (SourcedRecord r : inside) {
+            if (r.record().getType() == Type.NS && !r.record().getName().equals(apex)) {
+                cuts.putIfAbsent(r.record().getName(), r);
+            }
+        }
+        return cuts;
+    }
+
+    private static Set<Name> nsTargets(List<SourcedRecord> inside) {
+        Set<Name> targets = new HashSet<>();
+        for (SourcedRecord r : inside) {
+            if (r.record() instanceof NSRecord ns) {
+                targets.add(ns.getTarget());
+            }
+        }
+        return targets;
+    }
+
+    /** The highest zone cut at or above {@code name} (the one closest to the apex), if any. */
+    static Optional<Name> cutAbove(Name apex, Set<Name> cuts, Name name) {
+        if (cuts.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int strip = name.labels() - apex.labels() - 1; strip >= 0; strip--) {
+            Name candidate = new Name(name, strip);
+            if (cuts.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** NS and DS at the cut belong to the parent; A/AAAA of a name server are glue wherever they are. */
+    private static boolean allowedAtOrBelowCut(Record r, Name cut, Set<Name> nsTargets) {
+        int type = r.getType();
+        if (r.getName().equals(cut) && (type == Type.NS || type == Type.DS)) {
+            return true;
+        }
+        return (type == Type.A || type == Type.AAAA) && nsTargets.contains(r.getName());
+    }
+
+    /** A TXT or CNAME record named {@code <key>.<map>.<apex>} with a known map: what makes a zone a Hesiod zone. */
+    private static boolean isHesiodEntry(Name apex, SourcedRecord r) {
+        int type = r.record().getType();
+        if ((type != Type.TXT && type != Type.CNAME) || !servedClass(r)) {
+            return false;
+        }
+        Name relative = r.record().getName().relativize(apex);
+        return relative.labels() >= 2 && HesiodMap.fromLabel(relative.getLabelString(relative.labels() - 1)).isPresent();
+    }
+
+    private static String at(SourcedRecord r) {
+        return r.line() > 0 ? " (line " + r.line() + ")" : "";
     }
 
     private static boolean servedClass(SourcedRecord r) {
@@ -105,9 +188,6 @@ final class ZoneValidator {
         if (name.isWild()) {
             problem(r, describe(r) + ": wildcard names are not supported");
         }
-        if (r.record().getType() == Type.NS && !name.equals(apex)) {
-            problem(r, describe(r) + ": delegations are not supported (NS only at the apex)");
-        }
         if (r.record().getType() == Type.SOA && !name.equals(apex)) {
             problem(r, describe(r) + ": SOA only at the apex");
         }
@@ -144,7 +224,7 @@ final class ZoneValidator {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private void checkCnames(Name apex, List<SourcedRecord> inside) {
+    private void checkCnames(Name apex, Set<Name> cuts, List<SourcedRecord> inside) {
         Map<Name, Set<Integer>> typesByName = new HashMap<>();
         Map<Name, Set<Name>> cnameTargets = new HashMap<>();
         for (SourcedRecord r : inside) {
@@ -163,7 +243,8 @@ final class ZoneValidator {
             if (targets.add(target) && targets.size() == 2) {
                 problem(r, name + " has more than one CNAME");
             }
-            if (target.subdomain(apex) && !typesByName.containsKey(target)) {
+            if (target.subdomain(apex) && !typesByName.containsKey(target)
+                    && cutAbove(apex, cuts, target).isEmpty()) { // below a cut: the child has it
                 problem(r, "CNAME " + name + " points to " + target + ", which does not exist in the zone");
             }
         }

@@ -52,7 +52,7 @@ class ConfigLoaderTest {
                 "    update-key: missing",
                 "    colour: blue",
                 "  - name: ns.example.com.",
-                "    primary: 198.51.100.60")))
+                "    primary: ns1.example.org")))
                 .isInstanceOf(ZoneLoadException.class)
                 .satisfies(e -> assertThat(((ZoneLoadException) e).problems()).extracting(Object::toString)
                         .containsExactly(
@@ -62,10 +62,61 @@ class ConfigLoaderTest {
                                 FILE + ":5: notify: 'ns1.example.org' is not an IP address",
                                 FILE + ":6: allow-transfer: '198.51.100.0/33': prefix length must be 0..32",
                                 FILE + ":7: update-key: no key named 'missing' under keys",
-                                FILE + ":8: unknown setting 'colour' (expected one of [allow-transfer, file, name,"
-                                        + " notify, primary, primary-key, transfer-key, update-key])",
-                                FILE + ":9: secondary zones (primary:) are not supported yet"));
+                                FILE + ":8: unknown setting 'colour' (expected one of [allow-transfer, class, file,"
+                                        + " name, notify, primary, primary-key, refresh-max, transfer-key,"
+                                        + " update-key])",
+                                FILE + ":10: primary: 'ns1.example.org' is not an IP address"));
         assertThatThrownBy(() -> ConfigLoader.parse(FILE, "zones: [\n  - file: a\n")).hasMessageStartingWith(
                 FILE + ":");
+    }
+
+    @Test
+    void readsSecondaryZones() throws Exception {
+        HesiodConfig config = ConfigLoader.parse(FILE, String.join("\n",
+                "keys:",
+                "  - {name: transfer-key, algorithm: hmac-sha256, secret: \"c2VjcmV0\"}",
+                "zones:",
+                "  - name: ns.example.com",
+                "    primary: \"192.0.2.1:5353\"",
+                "    primary-key: transfer-key",
+                "    refresh-max: 30s",
+                "    notify: [198.51.100.54]",
+                "  - name: ns.example.net.",
+                "    primary: \"2001:db8::1\"",
+                "    class: in"));
+        SecondarySettings s = config.zones().get(0).secondary().orElseThrow();
+        assertThat(config.zones().get(0).file()).isNull();
+        assertThat(s.name().toString()).isEqualTo("ns.example.com.");
+        assertThat(s.primary()).isEqualTo(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 5353));
+        assertThat(s.primaryKey()).isPresent();
+        assertThat(s.dclass()).isEqualTo(org.xbill.DNS.DClass.HS);
+        assertThat(s.refreshMax()).contains(java.time.Duration.ofSeconds(30));
+        assertThat(config.zones().get(0).notifyTargets()).hasSize(1);
+        SecondarySettings v6 = config.zones().get(1).secondary().orElseThrow();
+        assertThat(v6.primary().getPort()).isEqualTo(53);
+        assertThat(v6.dclass()).isEqualTo(org.xbill.DNS.DClass.IN);
+        assertThat(v6.refreshMax()).isEmpty();
+    }
+
+    @Test
+    void secondaryZoneMistakesAreReported() {
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, String.join("\n",
+                "zones:",
+                "  - primary: 192.0.2.1",
+                "    file: x.zone",
+                "    update-key: k",
+                "    class: CH",
+                "    refresh-max: soon",
+                "  - file: y.zone",
+                "    refresh-max: 5")))
+                .satisfies(e -> assertThat(((ZoneLoadException) e).problems()).extracting(Object::toString)
+                        .contains(
+                                FILE + ":2: missing 'name'",
+                                FILE + ":3: 'file' is for primary zones; a secondary zone (primary:) gets its data"
+                                        + " by zone transfer",
+                                FILE + ":5: class: expected HS or IN, not 'CH'",
+                                FILE + ":6: refresh-max: expected a duration such as 30, 30s, 5m or 1h (at least"
+                                        + " 1 s), not 'soon'",
+                                FILE + ":8: 'refresh-max' is only for secondary zones (with primary:)"));
     }
 }

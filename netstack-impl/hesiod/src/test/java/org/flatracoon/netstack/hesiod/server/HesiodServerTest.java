@@ -212,7 +212,7 @@ class HesiodServerTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(health.body()).isEqualTo(
-                "{\"ready\":true,\"zones\":[{\"name\":\"ns.example.org.\",\"role\":\"primary\",\"serial\":2026112601,\"records\":78}]}");
+                "{\"ready\":true,\"zones\":[{\"name\":\"ns.example.org.\",\"role\":\"primary\",\"loaded\":true,\"serial\":2026112601,\"records\":78}]}");
         JsonNode json = new ObjectMapper().readTree(health.body());
         assertThat(json.get("ready").asBoolean()).isTrue();
 

@@ -147,7 +147,7 @@ class ZoneLoaderTest {
                 "@ 300 HS SOA ns1.example.org. hostmaster.example.org. 8 3600 900 604800 60",  // 3: second SOA
                 "jdoe.passwd.other.example. 300 HS TXT \"jdoe:*:1:1::/h:/bin/sh\"",           // 4: outside
                 "version 300 CH TXT \"1\"",                                                   // 5: class CH
-                "sub 300 HS NS ns1.example.org.",                                            // 6: delegation
+                "sub 300 HS NS ns1.example.org.",                                            // 6: delegation, fine
                 "jdoe.paswd 300 HS TXT \"jdoe:*:1:1::/h:/bin/sh\"",                           // 7: unknown map
                 "passwd 300 HS TXT \"no key\"",                                              // 8: no key
                 "1001.uid 300 HS CNAME nobody.passwd",                                       // 9: dangling
@@ -160,7 +160,6 @@ class ZoneLoaderTest {
                 "zone.db:3: another SOA record (ns.example.org.); a zone has exactly one, the first is on line 2",
                 "zone.db:4: jdoe.passwd.other.example. TXT is outside the zone ns.example.org. (the SOA owner)",
                 "zone.db:5: version.ns.example.org. TXT: class CH is not supported (use IN or HS)",
-                "zone.db:6: sub.ns.example.org. NS: delegations are not supported (NS only at the apex)",
                 "zone.db:7: TXT record at jdoe.paswd.ns.example.org.: unknown Hesiod map 'paswd'",
                 "zone.db:8: TXT record at passwd.ns.example.org. has no key: Hesiod names are <key>.<map>.ns.example.org.",
                 "zone.db:9: CNAME 1001.uid.ns.example.org. points to nobody.passwd.ns.example.org., which does not exist in the zone",
