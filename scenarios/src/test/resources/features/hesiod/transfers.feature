@@ -31,6 +31,14 @@ Feature: A BIND secondary follows our Hesiod primary, and only the keyholder cha
     When the secondary's host asks the primary for a copy of the zone without the key
     Then the transfer is refused
 
+  Scenario: the keyholder gets a signed copy of the zone that BIND's dig verifies
+    When the secondary's host asks the primary for a copy of the zone with the transfer key
+    Then the copy holds every account and its signature verifies
+
+  Scenario: a copy asked with a wrong key is refused as a bad signature
+    When the secondary's host asks the primary for a copy of the zone with a wrong key
+    Then the transfer is refused as a bad signature
+
   Scenario: every acknowledged update survives a crash of the primary
     Given the administrator is adding accounts one after another
     When the primary is killed in the middle of the updates and started again

@@ -29,6 +29,8 @@ public final class HesiodUpdateSteps {
 
     private static final String ZONE = "ns.example.org";
     private static final String UPDATE_KEY_FILE = "/etc/flatracoon/update.key";
+    private static final String TRANSFER_KEY_FILE = "/etc/flatracoon/transfer.key";
+    private static final String WRONG_TRANSFER_KEY_FILE = "/etc/flatracoon/wrong-transfer.key";
     private static final String ACKNOWLEDGED = "/tmp/acknowledged-accounts";
 
     private final LabWorld world;
@@ -123,6 +125,38 @@ public final class HesiodUpdateSteps {
     @When("the secondary's host asks the primary for a copy of the zone without the key")
     public void theSecondaryAsksWithoutTheKey() {
         transfer = askForTheZone("secondary");
+    }
+
+    @When("the secondary's host asks the primary for a copy of the zone with the transfer key")
+    public void theSecondaryAsksWithTheKey() {
+        String primary = world.addressFacing("primary", "secondary");
+        transfer = world.node("secondary").exec("dig", "+time=3", "+tries=1", "-k", TRANSFER_KEY_FILE,
+                "@" + primary, "-c", "HS", "-t", "AXFR", ZONE);
+    }
+
+    @When("the secondary's host asks the primary for a copy of the zone with a wrong key")
+    public void theSecondaryAsksWithAWrongKey() {
+        String primary = world.addressFacing("primary", "secondary");
+        transfer = world.node("secondary").exec("dig", "+time=3", "+tries=1", "-k", WRONG_TRANSFER_KEY_FILE,
+                "@" + primary, "-c", "HS", "-t", "AXFR", ZONE);
+    }
+
+    @Then("the transfer is refused as a bad signature")
+    public void theTransferIsRefusedAsABadSignature() {
+        theTransferIsRefused();
+        // RFC 8945 §5.2: the server's TSIG carries the error, here BADSIG.
+        assertThat(transfer.stdout()).containsPattern("TSIG\\s+hmac-sha256\\..*BADSIG");
+    }
+
+    @Then("the copy holds every account and its signature verifies")
+    public void theCopyHoldsEveryAccount() {
+        scenario.log(transfer.output());
+        assertThat(transfer.succeeded()).as(transfer.output()).isTrue();
+        // dig checks the TSIG of every message of the transfer and says so when one fails.
+        assertThat(transfer.output()).doesNotContain("Transfer failed").doesNotContain("tsig")
+                .doesNotContain("TSIG error");
+        assertThat(transfer.stdout()).contains("alice:*:1001:1001", "bob:*:1002:1002")
+                .containsPattern("transfer-key\\.\\s+0\\s+ANY\\s+TSIG\\s+hmac-sha256\\.");
     }
 
     @Then("the transfer is refused")
