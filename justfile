@@ -47,6 +47,10 @@ lab *ARGS: docker
     @test -f {{lab_jar}} || mvn -B -q -pl lab -am package -DskipTests
     @cd "{{invocation_directory()}}" && java -jar "{{justfile_directory()}}/{{lab_jar}}" "$@"
 
+# DNS benchmark (not a test): ours, BIND, NSD and Knot under dnsperf; just bench-dns --quick
+bench-dns *ARGS: images
+    bench/dns/run.sh "$@"
+
 # Fail when a container or network of a test-run lab is still on the engine
 leaks:
     #!/usr/bin/env bash
