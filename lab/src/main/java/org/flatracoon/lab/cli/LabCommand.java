@@ -80,7 +80,7 @@ public final class LabCommand implements Runnable {
                     .start(topology, LabOwner.CLI);
             TextTable table = new TextTable("NODE", "KIND", "IMAGE", "ADDRESSES");
             topology.nodes().forEach(node -> table.row(node.name(), node.kind(), node.image(),
-                    Addresses.of(topology, node.name())));
+                    topology.interfacesOf(node.name())));
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
             out.print(table.render());

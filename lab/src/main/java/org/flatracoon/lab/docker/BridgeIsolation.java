@@ -8,8 +8,8 @@ import com.github.dockerjava.api.model.Volume;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabException;
 
 /**
@@ -24,10 +24,10 @@ final class BridgeIsolation {
 
     private static final String HOST_IPV6_CONF = "/host/ipv6-conf";
 
-    private final DockerClient docker;
+    private final HelperContainer helper;
 
     BridgeIsolation(DockerClient docker) {
-        this.docker = docker;
+        this.helper = new HelperContainer(docker);
     }
 
     /** @param networkIds the Docker networks whose bridges must not route IPv6 */
@@ -38,29 +38,16 @@ final class BridgeIsolation {
         String script = "set -e\n" + networkIds.stream()
                 .map(id -> "echo 1 > " + HOST_IPV6_CONF + "/br-" + id.substring(0, 12) + "/disable_ipv6")
                 .collect(Collectors.joining("\n"));
-        String helperId = docker.createContainerCmd(NetnsHelper.IMAGE)
-                .withCmd("sh", "-c", script)
-                .withLabels(Map.of(LabLabels.LAB, labels.get(LabLabels.LAB), LabLabels.RUN, labels.get(LabLabels.RUN),
-                        LabLabels.OWNER, labels.get(LabLabels.OWNER), LabLabels.PID, labels.get(LabLabels.PID),
-                        LabLabels.ROLE, "bridge-isolation"))
-                // A sysctl of the machine's own interface: its network namespace, NET_ADMIN, and the
-                // machine's /proc/sys/net/ipv6/conf bound in writable (a container's own /proc/sys is
-                // read-only). No privileged mode.
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")
-                        .withCapAdd(Capability.NET_ADMIN)
-                        .withBinds(new Bind("/proc/sys/net/ipv6/conf", new Volume(HOST_IPV6_CONF))))
-                .exec()
-                .getId();
-        try {
-            docker.startContainerCmd(helperId).exec();
-            Integer exitCode = docker.waitContainerCmd(helperId).start()
-                    .awaitStatusCode(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
-            if (exitCode == null || exitCode != 0) {
-                throw new LabException("could not keep IPv6 inside the lab's links (switching IPv6 off on their bridges"
-                        + " failed with exit code " + exitCode + ")");
-            }
-        } finally {
-            docker.removeContainerCmd(helperId).withForce(true).exec();
+        // A sysctl of the machine's own interface: its network namespace, NET_ADMIN, and the
+        // machine's /proc/sys/net/ipv6/conf bound in writable (a container's own /proc/sys is
+        // read-only). No privileged mode.
+        HostConfig onTheMachine = HostConfig.newHostConfig().withNetworkMode("host")
+                .withCapAdd(Capability.NET_ADMIN)
+                .withBinds(new Bind("/proc/sys/net/ipv6/conf", new Volume(HOST_IPV6_CONF)));
+        ExecResult result = helper.run(onTheMachine, labels, "bridge-isolation", Duration.ofSeconds(30), script);
+        if (!result.succeeded()) {
+            throw new LabException("could not keep IPv6 inside the lab's links (switching IPv6 off on their bridges"
+                    + " failed with exit code " + result.exitCode() + ": " + result.output().strip() + ")");
         }
     }
 }

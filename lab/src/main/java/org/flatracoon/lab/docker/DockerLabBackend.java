@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabBackend;
@@ -154,7 +153,7 @@ public final class DockerLabBackend implements LabBackend {
         labels.putAll(labLabels);
         labels.put(LabLabels.NODE, node.name());
         labels.put(LabLabels.KIND, node.kind());
-        labels.put(LabLabels.ADDRESSES, addressesOf(node, topology));
+        labels.put(LabLabels.ADDRESSES, topology.interfacesOf(node.name()));
 
         List<Bind> binds = new ArrayList<>();
         node.startupConfig().ifPresent(file -> binds.add(new Bind(file.toString(),
@@ -197,12 +196,4 @@ public final class DockerLabBackend implements LabBackend {
         }
         return new DockerNode(docker, node, id, bringUp);
     }
-
-    private static String addressesOf(NodeSpec node, Topology topology) {
-        return topology.linksOf(node.name()).stream()
-                .map(link -> link.endpointOf(node.name()))
-                .map(e -> e.iface() + "=" + e.addresses().stream().map(Object::toString).collect(Collectors.joining(",")))
-                .collect(Collectors.joining(" "));
-    }
-
 }

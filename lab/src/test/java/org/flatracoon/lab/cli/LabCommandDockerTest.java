@@ -36,7 +36,7 @@ class LabCommandDockerTest {
         assertThat(up.outLines()).hasSize(4);
         assertThat(up.outLines().get(1).split("\\s+")).containsExactly("NODE", "KIND", "IMAGE", "ADDRESSES");
         assertThat(up.outLines().get(2).split("\\s+"))
-                .containsExactly("a", "host", TestLabs.HOST_IMAGE, "eth1", "198.51.100.97/27", "2001:db8:196::97/64");
+                .containsExactly("a", "host", TestLabs.HOST_IMAGE, "eth1=198.51.100.97/27,2001:db8:196::97/64");
 
         CliRun ps = CliRun.of("ps");
         assertThat(ps.exitCode()).isZero();
