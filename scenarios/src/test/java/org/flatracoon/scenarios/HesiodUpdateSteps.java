@@ -49,27 +49,24 @@ public final class HesiodUpdateSteps {
 
     @Given("the secondary holds a copy of the zone")
     public void theSecondaryHoldsACopy() {
-        // BIND transfers its secondary zones shortly after it starts; until then it answers SERVFAIL.
-        DnsQuery client = new DnsQuery(world.node("ws2"));
-        String secondary = world.addressFacing("secondary", "ws2");
-        for (String dnsClass : List.of("HS", "IN")) {
-            Waits.Waited<DnsAnswer> waited = Waits.until(world.budget("zone transfer"),
-                    "the secondary answers for " + ZONE + " in class " + dnsClass,
-                    () -> client.ask(secondary, ZONE, dnsClass, "SOA"),
-                    answer -> answer.status().equals("NOERROR") && answer.authoritative());
-            scenario.log("secondary authoritative for " + ZONE + " " + dnsClass + " after " + waited.took().toMillis() + " ms");
-        }
+        // BIND keeps one copy per class (HS and IN views) and transfers each shortly after it starts.
+        awaitAuthoritativeCopy("secondary", "ws2", "HS");
+        awaitAuthoritativeCopy("secondary", "ws2", "IN");
     }
 
     @Given("our server holds a copy of the zone")
     public void ourServerHoldsACopy() {
-        // A secondary answers SERVFAIL until its first transfer from the primary completes.
-        DnsQuery client = new DnsQuery(world.node("ws4"));
-        String ours = world.addressFacing("ours", "ws4");
+        awaitAuthoritativeCopy("ours", "ws4", "IN");
+    }
+
+    /** A secondary answers SERVFAIL until its first transfer from the primary completes. */
+    private void awaitAuthoritativeCopy(String server, String client, String dnsClass) {
+        DnsQuery query = new DnsQuery(world.node(client));
+        String address = world.addressFacing(server, client);
         Waits.Waited<DnsAnswer> waited = Waits.until(world.budget("zone transfer"),
-                "our server answers for " + ZONE + " as a secondary", () -> client.ask(ours, ZONE, "IN", "SOA"),
+                server + " answers for " + ZONE + " in class " + dnsClass, () -> query.ask(address, ZONE, dnsClass, "SOA"),
                 answer -> answer.status().equals("NOERROR") && answer.authoritative());
-        scenario.log("our secondary authoritative for " + ZONE + " after " + waited.took().toMillis() + " ms");
+        scenario.log(server + " authoritative for " + ZONE + " " + dnsClass + " after " + waited.took().toMillis() + " ms");
     }
 
     @When("the administrator adds the account {string} with uid {long}, gid {long}, home {string} and shell {string}")
