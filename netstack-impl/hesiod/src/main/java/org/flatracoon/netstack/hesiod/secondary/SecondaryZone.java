@@ -70,9 +70,15 @@ public final class SecondaryZone implements AutoCloseable {
         schedule(Duration.ZERO);
     }
 
-    /** A NOTIFY from the primary (already checked): refresh now. */
+    /** A NOTIFY from the primary (already checked): refresh now, or right after the refresh under way. */
     public void notified() {
-        schedule(Duration.ZERO);
+        synchronized (lock) {
+            if (running) {
+                again = true;
+                return;
+            }
+            schedule(Duration.ZERO);
+        }
     }
 
     public SecondarySettings settings() {
@@ -114,15 +120,17 @@ public final class SecondaryZone implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{}: refresh failed: {}", settings.name(), e.toString());
         } finally {
+            // Under the lock, so a NOTIFY arriving now either sees the refresh running (and asks
+            // for another) or comes after this timer is set (and replaces it): never lost.
             synchronized (lock) {
                 running = false;
                 if (again) {
                     again = false;
                     delay = Duration.ZERO;
                 }
+                schedule(delay);
             }
         }
-        schedule(delay);
     }
 
     /** One refresh; returns when to do the next one. */
