@@ -14,11 +14,26 @@ lab_jar := "lab/target/lab-" + version + ".jar"
 default:
     @{{just_executable()}} --list --unsorted
 
-# Run the lab scenario suite, or the part a tag expression selects: just scenarios @hesiod
-scenarios *TAGS: images build-lab
-    status=0; \
-    mvn -B -pl scenarios -am verify -DskipTests -Dscenarios.skip=false -Dcucumber.filter.tags="$*" || status=$?; \
-    {{just_executable()}} _report; {{just_executable()}} leaks; exit $status
+# Run the lab scenario suite, or the part a tag expression selects: just scenarios [--parallel N] [@hesiod]
+scenarios *ARGS: images build-lab
+    #!/usr/bin/env bash
+    set -uo pipefail
+    parallel=1; tags=()
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --parallel) parallel="${2:-}"; shift $(( $# > 1 ? 2 : 1 ));;
+        --parallel=*) parallel="${1#*=}"; shift;;
+        *) tags+=("$1"); shift;;
+      esac
+    done
+    if ! [[ "$parallel" =~ ^[1-9][0-9]?$ ]]; then
+      echo "--parallel needs a number of labs from 1 to 99, got '$parallel'" >&2; exit 2
+    fi
+    enabled=$([ "$parallel" -gt 1 ] && echo true || echo false)
+    status=0
+    mvn -B -pl scenarios -am verify -DskipTests -Dscenarios.skip=false -Dcucumber.filter.tags="${tags[*]:-}" \
+      -Dscenarios.parallel="$parallel" -Dscenarios.parallel.enabled="$enabled" || status=$?
+    {{just_executable()}} _report; {{just_executable()}} leaks || status=1; exit $status
 
 # Run every test: unit tests of each module, then the scenario suite against real containers
 test: images

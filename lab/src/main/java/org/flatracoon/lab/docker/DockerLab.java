@@ -17,17 +17,19 @@ final class DockerLab implements RunningLab {
     private final Map<String, String> labels;
     private final NetnsHelper netns;
     private final LabInventory inventory;
+    private final AddressPools.Lease addresses;
     private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
-            NetnsHelper netns, LabInventory inventory) {
+            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses) {
         this.topology = topology;
         this.runId = runId;
         this.nodes = nodes;
         this.labels = labels;
         this.netns = netns;
         this.inventory = inventory;
+        this.addresses = addresses;
     }
 
     @Override
@@ -69,8 +71,12 @@ final class DockerLab implements RunningLab {
     @Override
     public synchronized void close() {
         if (!closed) {
-            inventory.removeRun(runId);
-            closed = true;
+            try {
+                inventory.removeRun(runId);
+            } finally {
+                addresses.close();
+                closed = true;
+            }
         }
     }
 }

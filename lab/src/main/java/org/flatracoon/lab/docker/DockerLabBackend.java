@@ -42,6 +42,9 @@ import org.flatracoon.lab.wait.Waits;
  */
 public final class DockerLabBackend implements LabBackend {
 
+    /** Docker's rule that subnets must not overlap holds engine-wide, so the pools are process-wide. */
+    private static final AddressPools POOLS = new AddressPools();
+
     private final DockerClient docker;
     private final KindRegistry kinds;
     private final LabInventory inventory;
@@ -56,9 +59,19 @@ public final class DockerLabBackend implements LabBackend {
 
     @Override
     public RunningLab start(Topology topology, LabOwner owner) {
-        refuseIfRunning(topology.name());
         HostNetworks.refuseOverlaps(topology);
         requireImages(topology);
+        AddressPools.Lease addresses = POOLS.acquire(topology, Budgets.defaults().get("lab-address-pool").limit());
+        try {
+            refuseIfRunning(topology.name());
+            return startHolding(topology, owner, addresses);
+        } catch (RuntimeException e) {
+            addresses.close();
+            throw e;
+        }
+    }
+
+    private RunningLab startHolding(Topology topology, LabOwner owner, AddressPools.Lease addresses) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
         try {
@@ -76,7 +89,7 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.runStartupCommands(node);
                 bringUp.awaitReady(node);
             }
-            return new DockerLab(topology, runId, nodes, labels, netns, inventory);
+            return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses);
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
             throw e instanceof LabException ? e

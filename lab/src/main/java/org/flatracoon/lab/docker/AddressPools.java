@@ -1,0 +1,83 @@
+package org.flatracoon.lab.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.flatracoon.lab.backend.LabException;
+import org.flatracoon.lab.topology.IpPrefix;
+import org.flatracoon.lab.topology.Topology;
+
+/**
+ * The link subnets held by the labs this process is running. Docker refuses a network whose
+ * subnet overlaps another's, so two labs that share address space cannot run at once: a lab
+ * started while an overlapping one runs waits for it to close. Labs with disjoint address plans
+ * run side by side; that is what makes parallel scenarios pay off.
+ */
+final class AddressPools {
+
+    private final List<Lease> held = new ArrayList<>();
+
+    /**
+     * Blocks until no running lab of this process has {@code topology}'s name or overlaps its
+     * subnets, then holds them.
+     */
+    synchronized Lease acquire(Topology topology, Duration maxWait) {
+        List<IpPrefix> wanted = subnetsOf(topology);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        Optional<Lease> blocker;
+        while ((blocker = conflicting(topology.name(), wanted)).isPresent()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new LabException("lab " + topology.name() + " waited " + maxWait.toSeconds()
+                        + " s for lab " + blocker.get().labName + " (same name, or overlapping subnets "
+                        + blocker.get().subnets + ") to close");
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted while lab " + topology.name() + " waited for its subnets", e);
+            }
+        }
+        Lease lease = new Lease(topology.name(), wanted);
+        held.add(lease);
+        return lease;
+    }
+
+    private synchronized void release(Lease lease) {
+        if (held.remove(lease)) {
+            notifyAll();
+        }
+    }
+
+    private Optional<Lease> conflicting(String labName, List<IpPrefix> wanted) {
+        return held.stream()
+                .filter(lease -> lease.labName.equals(labName)
+                        || lease.subnets.stream().anyMatch(mine -> wanted.stream().anyMatch(mine::overlaps)))
+                .findFirst();
+    }
+
+    private static List<IpPrefix> subnetsOf(Topology topology) {
+        return topology.links().stream()
+                .flatMap(link -> Stream.of(link.ipv4Subnet(), link.ipv6Subnet()).flatMap(Optional::stream))
+                .toList();
+    }
+
+    /** Subnets held until {@link #close()}; closing twice is harmless. */
+    final class Lease implements AutoCloseable {
+        private final String labName;
+        private final List<IpPrefix> subnets;
+
+        private Lease(String labName, List<IpPrefix> subnets) {
+            this.labName = labName;
+            this.subnets = subnets;
+        }
+
+        @Override
+        public void close() {
+            release(this);
+        }
+    }
+}
