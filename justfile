@@ -66,6 +66,10 @@ lab *ARGS: docker
 bench-dns *ARGS: images
     bench/dns/run.sh "$@"
 
+# Bring a lab up and down N times (default: 50 cycles of a six-node ring), timing each, checking nothing is left
+bench-lab-cycles CYCLES="50" FILE="bench/lab/six-node-ring.clab.yml": docker build-lab
+    java -cp {{lab_jar}} org.flatracoon.lab.bench.UpDownCycles "$1" "$2"
+
 # Fail when a container or network of a test-run lab is still on the engine
 leaks:
     #!/usr/bin/env bash

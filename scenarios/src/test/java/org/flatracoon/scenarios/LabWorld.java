@@ -91,10 +91,10 @@ public final class LabWorld {
         try {
             attachEvidence(scenario);
         } finally {
-            String runId = lab.runId();
-            lab.close();
+            RunningLab closing = lab;
             lab = null;
-            List<String> leftovers = LabSession.get().inventory.leftovers(runId);
+            closing.close();
+            List<String> leftovers = closing.leftovers();
             if (!leftovers.isEmpty()) {
                 throw new AssertionError("the lab left resources behind: " + leftovers);
             }

@@ -21,6 +21,12 @@ public interface RunningLab extends AutoCloseable {
     /** @throws IllegalArgumentException when no link joins the two nodes */
     LabLink link(String nodeA, String nodeB);
 
+    /**
+     * What of this lab is still on the machine: containers, networks, host interfaces. Empty once
+     * {@link #close()} has removed everything, which is what callers check after closing.
+     */
+    List<String> leftovers();
+
     /** Removes everything the lab created; idempotent. */
     @Override
     void close();

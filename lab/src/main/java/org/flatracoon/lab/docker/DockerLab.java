@@ -1,5 +1,6 @@
 package org.flatracoon.lab.docker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flatracoon.lab.backend.LabLink;
@@ -18,11 +19,12 @@ final class DockerLab implements RunningLab {
     private final NetnsHelper netns;
     private final LabInventory inventory;
     private final AddressPools.Lease addresses;
+    private final HostBridges bridges;
     private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
-            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses) {
+            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses, HostBridges bridges) {
         this.topology = topology;
         this.runId = runId;
         this.nodes = nodes;
@@ -30,6 +32,7 @@ final class DockerLab implements RunningLab {
         this.netns = netns;
         this.inventory = inventory;
         this.addresses = addresses;
+        this.bridges = bridges;
     }
 
     @Override
@@ -66,6 +69,13 @@ final class DockerLab implements RunningLab {
         LinkSpec link = topology.linkBetween(nodeA, nodeB).orElseThrow(() -> new IllegalArgumentException(
                 "lab " + name() + " has no link between " + nodeA + " and " + nodeB));
         return new DockerLink(link, nodes, labels, netns, routesWhileDown);
+    }
+
+    @Override
+    public List<String> leftovers() {
+        List<String> left = new ArrayList<>(inventory.leftovers(runId));
+        bridges.stillPresent().forEach(bridge -> left.add("interface " + bridge));
+        return left;
     }
 
     @Override

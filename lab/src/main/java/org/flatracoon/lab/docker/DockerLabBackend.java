@@ -75,7 +75,8 @@ public final class DockerLabBackend implements LabBackend {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
         try {
-            List<LinkNetwork> networks = createNetworks(topology, labels);
+            List<String> networkIds = new ArrayList<>();
+            List<LinkNetwork> networks = createNetworks(topology, labels, networkIds);
             NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
             for (NodeSpec node : topology.nodes()) {
@@ -89,7 +90,8 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.runStartupCommands(node);
                 bringUp.awaitReady(node);
             }
-            return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses);
+            return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses,
+                    HostBridges.ofNetworks(networkIds));
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
             throw e instanceof LabException ? e
@@ -122,7 +124,7 @@ public final class DockerLabBackend implements LabBackend {
         }
     }
 
-    private List<LinkNetwork> createNetworks(Topology topology, Map<String, String> labels) {
+    private List<LinkNetwork> createNetworks(Topology topology, Map<String, String> labels, List<String> createdIds) {
         List<LinkNetwork> networks = new ArrayList<>();
         List<String> ipv6NetworkIds = new ArrayList<>();
         List<LinkSpec> links = topology.links();
@@ -145,6 +147,7 @@ public final class DockerLabBackend implements LabBackend {
                         .withLabels(networkLabels)
                         .exec()
                         .getId();
+                createdIds.add(id);
                 if (network.link().ipv6Subnet().isPresent()) {
                     ipv6NetworkIds.add(id);
                 }

@@ -51,7 +51,7 @@ class DockerLabWiringTest {
         }
         lab.close();
         lab.close(); // idempotent
-        assertThat(TestLabs.inventory().leftovers(lab.runId())).isEmpty();
+        assertThat(lab.leftovers()).isEmpty();
         assertThat(TestLabs.leftoversOfLab(LAB)).isEmpty();
     }
 

@@ -43,7 +43,7 @@ class ProbesAgainstARealHesiodServerTest {
     static void closeLeavesNothing() {
         if (lab != null) {
             lab.close();
-            assertThat(TestLabs.inventory().leftovers(lab.runId())).isEmpty();
+            assertThat(lab.leftovers()).isEmpty();
         }
     }
 
