@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds every image the lab needs, each only when its inputs changed:
 #   flatracoon/base:<package-list hash>  Debian bookworm via debootstrap (images/base/build.sh)
-#   flatracoon/netstack:<version>        our Java services, Jib onto the base
-#   flatracoon/host:<version>            a Hesiod/DNS client workstation on the base
-#   flatracoon/bind:<version>            Debian's BIND 9 on the base
+#   flatracoon/netstack:<tag>            our Java services, Jib onto the base (tag: version, or FLATRACOON_IMAGE_TAG)
+#   flatracoon/host:<tag>                a Hesiod/DNS client workstation on the base
+#   flatracoon/bind:<tag>                Debian's BIND 9 on the base
 # The inputs hash of each image is stored as the label org.flatracoon.inputs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
+# A second checkout can build its own images under another tag (the lab reads the same variable).
+tag="${FLATRACOON_IMAGE_TAG:-$version}"
 
 base="$(images/base/build.sh)"
 
@@ -23,19 +25,19 @@ up_to_date() {
   [ "$(docker image inspect --format '{{ index .Config.Labels "org.flatracoon.inputs" }}' "$1" 2>/dev/null)" = "$2" ]
 }
 
-netstack="flatracoon/netstack:$version"
+netstack="flatracoon/netstack:$tag"
 netstack_inputs="$(inputs_hash pom.xml netstack-impl images/netstack)"
 if up_to_date "$netstack" "$netstack_inputs"; then
   echo "$netstack is up to date"
 else
   echo "building $netstack (Jib onto $base)"
   mvn -B -q -Pimage -pl images/netstack -am package -DskipTests \
-    -Dbase.image="$base" -Dinputs.hash="$netstack_inputs" -Djib.console=plain
+    -Dbase.image="$base" -Dinputs.hash="$netstack_inputs" -Dimage.tag="$tag" -Djib.console=plain
 fi
 
-# Builds flatracoon/NAME:<version> from images/NAME/Dockerfile on the base, when INPUTS changed.
+# Builds flatracoon/NAME:<tag> from images/NAME/Dockerfile on the base, when INPUTS changed.
 build_on_base() {
-  local name="$1" inputs="$2" image="flatracoon/$1:$version"
+  local name="$1" inputs="$2" image="flatracoon/$1:$tag"
   if up_to_date "$image" "$inputs"; then
     echo "$image is up to date"
   else

@@ -19,7 +19,7 @@ import org.flatracoon.lab.backend.LabException;
  */
 final class HelperContainer {
 
-    static final String IMAGE = "flatracoon/host:" + LabVersion.get();
+    static final String IMAGE = "flatracoon/host:" + LabVersion.imageTag();
 
     private final DockerClient docker;
 

@@ -15,7 +15,7 @@ public final class BindKind implements NodeKind {
 
     @Override
     public Optional<String> defaultImage() {
-        return Optional.of("flatracoon/bind:" + LabVersion.get());
+        return Optional.of("flatracoon/bind:" + LabVersion.imageTag());
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class HesiodKind implements NodeKind {
 
     @Override
     public Optional<String> defaultImage() {
-        return Optional.of("flatracoon/netstack:" + LabVersion.get());
+        return Optional.of("flatracoon/netstack:" + LabVersion.imageTag());
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class HostKind implements NodeKind {
 
     @Override
     public Optional<String> defaultImage() {
-        return Optional.of("flatracoon/host:" + LabVersion.get());
+        return Optional.of("flatracoon/host:" + LabVersion.imageTag());
     }
 
     /** The startup-config of a workstation is its Hesiod client configuration. */
