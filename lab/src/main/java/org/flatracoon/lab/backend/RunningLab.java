@@ -1,5 +1,6 @@
 package org.flatracoon.lab.backend;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.flatracoon.lab.topology.Topology;
 
@@ -20,6 +21,15 @@ public interface RunningLab extends AutoCloseable {
 
     /** @throws IllegalArgumentException when no link joins the two nodes */
     LabLink link(String nodeA, String nodeB);
+
+    /**
+     * Stops the lab's packet captures, if it was started with them, and returns their files (one
+     * per link, named {@code <nodeA>-<ifA>--<nodeB>-<ifB>.pcap}), complete and readable; empty
+     * when nothing was captured. Idempotent: later calls return the same files.
+     */
+    default List<Path> stopCaptures() {
+        return List.of();
+    }
 
     /** Removes everything the lab created; idempotent. */
     @Override

@@ -1,6 +1,8 @@
 package org.flatracoon.lab.docker;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.flatracoon.lab.backend.LabLink;
 import org.flatracoon.lab.backend.LabNode;
@@ -17,17 +19,19 @@ final class DockerLab implements RunningLab {
     private final Map<String, String> labels;
     private final NetnsHelper netns;
     private final LabInventory inventory;
+    private final Optional<LinkCaptures> captures;
     private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
-            NetnsHelper netns, LabInventory inventory) {
+            NetnsHelper netns, LabInventory inventory, Optional<LinkCaptures> captures) {
         this.topology = topology;
         this.runId = runId;
         this.nodes = nodes;
         this.labels = labels;
         this.netns = netns;
         this.inventory = inventory;
+        this.captures = captures;
     }
 
     @Override
@@ -64,6 +68,11 @@ final class DockerLab implements RunningLab {
         LinkSpec link = topology.linkBetween(nodeA, nodeB).orElseThrow(() -> new IllegalArgumentException(
                 "lab " + name() + " has no link between " + nodeA + " and " + nodeB));
         return new DockerLink(link, nodes, labels, netns, routesWhileDown);
+    }
+
+    @Override
+    public List<Path> stopCaptures() {
+        return captures.map(LinkCaptures::stop).orElse(List.of());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flatracoon.lab.backend.ExecResult;
@@ -24,6 +25,7 @@ import org.flatracoon.lab.backend.LabBackend;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.backend.StartOptions;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.kind.NodeKind;
 import org.flatracoon.lab.kind.ReadinessCheck.Readiness;
@@ -55,7 +57,7 @@ public final class DockerLabBackend implements LabBackend {
     }
 
     @Override
-    public RunningLab start(Topology topology, LabOwner owner) {
+    public RunningLab start(Topology topology, LabOwner owner, StartOptions options) {
         refuseIfRunning(topology.name());
         HostNetworks.refuseOverlaps(topology);
         requireImages(topology);
@@ -63,7 +65,9 @@ public final class DockerLabBackend implements LabBackend {
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
         try {
             List<LinkNetwork> networks = createNetworks(topology, labels);
-            NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels);
+            Optional<LinkCaptures> captures = options.captureFolder()
+                    .map(folder -> new LinkCaptures(new HelperContainer(docker), folder, labels));
+            NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels, captures);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
             for (NodeSpec node : topology.nodes()) {
                 nodes.put(node.name(), createNode(topology, node, bringUp.networksOf(node), labels, bringUp));
@@ -76,7 +80,7 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.runStartupCommands(node);
                 bringUp.awaitReady(node);
             }
-            return new DockerLab(topology, runId, nodes, labels, netns, inventory);
+            return new DockerLab(topology, runId, nodes, labels, netns, inventory, captures);
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
             throw e instanceof LabException ? e
