@@ -36,7 +36,8 @@ final class EvidenceFolder {
             "application/yaml", ".yaml",
             "application/x-yaml", ".yaml",
             "text/html", ".html",
-            "application/vnd.tcpdump.pcap", ".pcap");
+            "application/vnd.tcpdump.pcap", ".pcap",
+            "image/svg+xml", ".svg");
 
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_ATTEMPTS = 1000;
