@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flatracoon.lab.backend.CaptureFiles;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.topology.Endpoint;
 import org.flatracoon.lab.topology.LinkSpec;
@@ -61,11 +62,6 @@ final class LinkCaptures {
         }
     }
 
-    /** The file name of a link's capture. */
-    static String fileName(LinkSpec link) {
-        return link.a().node() + "-" + link.a().iface() + "--" + link.b().node() + "-" + link.b().iface() + ".pcap";
-    }
-
     /**
      * After {@code node} came up (or up again): captures each of its links nobody captures yet,
      * and again those it captured before it restarted; returns once each new tcpdump listens.
@@ -82,7 +78,7 @@ final class LinkCaptures {
                 capture = new Capture(link.endpointOf(node.name()));
                 byLink.put(link, capture);
             }
-            String file = segmentName(fileName(link), capture.files.size() + 1);
+            String file = segmentName(CaptureFiles.nameOf(link), capture.files.size() + 1);
             String id = helper.start(placement(node), labels, ROLE, List.of("tcpdump", "-n", "-U", "--immediate-mode", "-Z", "root",
                     "-i", capture.endpoint.iface(), "-w", INSIDE + "/" + file));
             capture.helperIds.add(id);

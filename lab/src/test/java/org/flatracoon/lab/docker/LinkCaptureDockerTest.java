@@ -9,6 +9,7 @@ import java.util.Map;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
 import org.flatracoon.lab.backend.StartOptions;
+import org.flatracoon.lab.probe.PcapFile;
 import org.flatracoon.lab.probe.Ping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
