@@ -143,10 +143,11 @@ public final class LabWorld {
             attachEvidence(scenario);
         } finally {
             String runId = lab.runId();
+            String labName = lab.name();
             lab.close();
             lab = null;
             deleteCaptureFolder();
-            evidence.note("lab " + runId, "removed");
+            evidence.note("lab " + labName, "removed (run " + runId + ")");
             List<String> leftovers = LabSession.get().inventory.leftovers(runId);
             if (!leftovers.isEmpty()) {
                 throw new AssertionError("the lab left resources behind: " + leftovers);

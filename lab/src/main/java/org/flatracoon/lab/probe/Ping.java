@@ -19,8 +19,8 @@ public final class Ping {
     public PingResult send(String address, int count) {
         long start = System.nanoTime();
         PingResult ping = ping(address, count);
-        Observations.record("ping " + address + " from " + from.name(),
-                ping.received() + "/" + ping.transmitted() + " replies", start);
+        Observations.record("ping " + address + " from " + from.name(), ping.transmitted() == 0
+                ? "nothing sent: " + ping.output() : ping.received() + "/" + ping.transmitted() + " replies", start);
         return ping;
     }
 

@@ -37,6 +37,8 @@ public final class Waits {
     public static <T> Waited<T> until(Budget budget, String what, Callable<T> observe, Predicate<T> done) {
         AtomicReference<T> last = new AtomicReference<>();
         AtomicReference<Throwable> lastError = new AtomicReference<>();
+        // Awaitility polls on a thread of its own: the probes it runs record on the caller's timeline.
+        Timeline callers = Timeline.current();
         long start = System.nanoTime();
         try {
             Awaitility.await(what)
@@ -44,7 +46,7 @@ public final class Waits {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
                     .until(() -> {
-                        try {
+                        try (Timeline.Scope onCallersTimeline = Timeline.bind(callers)) {
                             T value = observe.call();
                             last.set(value);
                             lastError.set(null);
@@ -58,16 +60,18 @@ public final class Waits {
             String seen = lastError.get() != null
                     ? "last attempt failed: " + lastError.get().getMessage()
                     : "last observed: " + last.get();
-            record(budget, what, Duration.ofNanos(System.nanoTime() - start), OUTCOME_FAILED, "not within budget; " + seen);
+            record(callers, budget, what, Duration.ofNanos(System.nanoTime() - start), OUTCOME_FAILED,
+                    "not within budget; " + seen);
             throw new BudgetExceededException(what + " did not happen within " + budget + "; " + seen);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        record(budget, what, took, OUTCOME_MET, "happened; last observed: " + last.get());
+        record(callers, budget, what, took, OUTCOME_MET, "happened; last observed: " + last.get());
         return new Waited<>(last.get(), took);
     }
 
-    private static void record(Budget budget, String what, Duration took, String outcome, String detail) {
-        Timeline.current().record(new TimelineEvent(Instant.now(), EventKind.WAIT, what, shorten(detail),
+    private static void record(Timeline timeline, Budget budget, String what, Duration took, String outcome,
+            String detail) {
+        timeline.record(new TimelineEvent(Instant.now(), EventKind.WAIT, what, shorten(detail),
                 Optional.of(took), Map.of(BUDGET, budget.name(), LIMIT, budget.limit().toString(), OUTCOME, outcome)));
     }
 

@@ -128,4 +128,17 @@ class WaitsTest {
         assertThat(event.took().orElseThrow()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
         assertThat(event.data()).containsEntry("budget", "test-short");
     }
+
+    @Test
+    void whatIsObservedDuringAWaitIsOnTheCallersTimeline() {
+        Timeline timeline = new Timeline();
+        try (Timeline.Scope bound = Timeline.bind(timeline)) {
+            Waits.until(TWO_SECONDS, "probe recorded", () -> {
+                Timeline.current().record(TimelineEvent.of(EventKind.PROBE, "ping", "1/1 replies"));
+                return true;
+            }, done -> done);
+        }
+
+        assertThat(timeline.events()).extracting(TimelineEvent::kind).containsExactly(EventKind.PROBE, EventKind.WAIT);
+    }
 }

@@ -132,7 +132,7 @@ final class EvidenceFolder {
         String safe = (name == null ? "" : name)
                 .replaceAll("[^A-Za-z0-9._-]+", "-")
                 .replaceAll("\\.{2,}", ".")
-                .replaceAll("-{2,}", "-")
+                .replaceAll("-{3,}", "--") // "--" stays: capture files are named a-eth1--b-eth1.pcap
                 .replaceAll("^[.-]+", "")
                 .replaceAll("[.-]+$", "");
         if (safe.isEmpty()) {
