@@ -53,7 +53,8 @@ final class IndexPage {
                 .append("<title>Lab report ").append(escape(run.runName())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(run, html);
-        table(run, html);
+        table(run, trends, html);
+        outcomes(trends, html);
         waits(trends, html);
         charts(trends, html);
         html.append("</body>\n</html>\n");
@@ -83,19 +84,19 @@ final class IndexPage {
         }
     }
 
-    private static void table(RunSummary run, StringBuilder html) {
+    private static void table(RunSummary run, RunTrends trends, StringBuilder html) {
         html.append("<table>\n<thead><tr><th>Status</th><th>Feature</th><th>Scenario</th><th>Tags</th>")
                 .append("<th>Duration</th><th>Evidence</th></tr></thead>\n<tbody>\n");
         if (run.scenarios().isEmpty()) {
             html.append("<tr><td colspan=\"6\">No scenarios ran.</td></tr>\n");
         }
         for (ScenarioResult s : run.failedFirst()) {
-            row(s, html);
+            row(s, trends, html);
         }
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void row(ScenarioResult s, StringBuilder html) {
+    private static void row(ScenarioResult s, RunTrends trends, StringBuilder html) {
         String outcome = s.outcome().label();
         String folder = escape(s.evidencePath()) + "/";
         html.append("<tr class=\"").append(outcome).append("\">")
@@ -115,7 +116,7 @@ final class IndexPage {
                 .append(escape(file)).append("\" alt=\"the lab of this scenario\" loading=\"lazy\"></a></details>"));
         html.append("</td></tr>\n");
         if (s.outcome() == Outcome.FAILED || !s.problems().isEmpty()) {
-            details(s, folder, html);
+            details(s, folder, trends, html);
         }
     }
 
@@ -146,6 +147,15 @@ final class IndexPage {
                 .append(LabReportPlugin.WAITS_JSON).append("</a>. Yellow: the slowest wait used 80% or more of its budget.</p>\n");
     }
 
+    /** Passed and failed scenarios per run, so a red night stands out from a red month. */
+    private static void outcomes(RunTrends trends, StringBuilder html) {
+        if (trends.history().size() < 2) {
+            return;
+        }
+        html.append("<h2>Scenario outcomes over the last ").append(trends.history().size()).append(" runs</h2>\n")
+                .append(TrendChart.outcomes(trends.history())).append('\n');
+    }
+
     private static void charts(RunTrends trends, StringBuilder html) {
         html.append("<h2>Wait trends over the last ").append(trends.history().size()).append(trends.history().size() == 1
                 ? " run" : " runs").append("</h2>\n");
@@ -168,8 +178,15 @@ final class IndexPage {
     }
 
     /** Under a failed row: the error, and one click to each piece of evidence. */
-    private static void details(ScenarioResult s, String folder, StringBuilder html) {
+    private static void details(ScenarioResult s, String folder, RunTrends trends, StringBuilder html) {
         html.append("<tr class=\"details\"><td></td><td colspan=\"5\">");
+        int[] earlier = trends.earlierFailures(s);
+        if (s.outcome() == Outcome.FAILED && earlier[1] > 0) {
+            html.append("<p class=\"history\">").append(earlier[0] == 0
+                    ? "Passed in each of the " + earlier[1] + " earlier runs of the history: a new failure."
+                    : "Also failed in " + earlier[0] + " of the " + earlier[1] + " earlier runs of the history.")
+                    .append("</p>");
+        }
         if (s.error() != null) {
             html.append("<pre>").append(escape(s.error())).append("</pre>");
         }

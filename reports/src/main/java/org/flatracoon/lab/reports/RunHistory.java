@@ -22,11 +22,17 @@ final class RunHistory {
 
     /** One run as the history keeps it. */
     record Entry(String run, String time, String commit, long passed, long failed, long skipped,
-            Map<String, BudgetPoint> budgets) {
+            Map<String, BudgetPoint> budgets, List<String> failedScenarios) {
 
         Entry {
             budgets = Map.copyOf(budgets);
+            failedScenarios = List.copyOf(failedScenarios);
         }
+    }
+
+    /** How a scenario is named across runs: its feature and its name. */
+    static String scenarioKey(ScenarioResult s) {
+        return s.feature() + ": " + s.name();
     }
 
     /** One budget in one run; limitMillis is -1 when unknown. */
@@ -40,8 +46,10 @@ final class RunHistory {
         Map<String, BudgetPoint> budgets = new LinkedHashMap<>();
         waits.forEach(w -> budgets.put(w.budget(), new BudgetPoint(w.count(), w.median().toMillis(), w.max().toMillis(),
                 w.limit() == null ? -1 : w.limit().toMillis(), w.failed())));
+        List<String> failed = run.scenarios().stream().filter(s -> s.outcome() == Outcome.FAILED)
+                .map(RunHistory::scenarioKey).toList();
         return new Entry(run.runName(), run.finished() == null ? null : run.finished().toString(), commit,
-                run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), budgets);
+                run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), budgets, failed);
     }
 
     static String line(Entry entry) {
@@ -63,6 +71,7 @@ final class RunHistory {
         json.put("failed", entry.failed());
         json.put("skipped", entry.skipped());
         json.put("budgets", budgets);
+        json.put("failedScenarios", entry.failedScenarios());
         return Json.writeLine(json);
     }
 
@@ -111,8 +120,10 @@ final class RunHistory {
                 }
             });
         }
+        List<String> failed = json.get("failedScenarios") instanceof List<?> names
+                ? names.stream().map(String::valueOf).toList() : List.of();
         return new Entry(run, text(json.get("time")), text(json.get("commit")), number(json, "passed"),
-                number(json, "failed"), number(json, "skipped"), budgets);
+                number(json, "failed"), number(json, "skipped"), budgets, failed);
     }
 
     private static long number(Map<?, ?> json, String key) {

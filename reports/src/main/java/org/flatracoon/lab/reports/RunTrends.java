@@ -25,6 +25,17 @@ record RunTrends(List<WaitStats> waits, List<RunHistory.Entry> history, List<Str
         problems = List.copyOf(problems);
     }
 
+    /**
+     * For a scenario that failed in this run: in how many of the shown earlier runs it failed too,
+     * and how many earlier runs there are. None before suggests a regression; some, a flake.
+     */
+    int[] earlierFailures(ScenarioResult scenario) {
+        List<RunHistory.Entry> earlier = history.isEmpty() ? List.of() : history.subList(0, history.size() - 1);
+        String key = RunHistory.scenarioKey(scenario);
+        int failed = (int) earlier.stream().filter(entry -> entry.failedScenarios().contains(key)).count();
+        return new int[] {failed, earlier.size()};
+    }
+
     /** Per budget seen in the shown runs, by name: its figures in each run that waited within it. */
     Map<String, List<TrendChart.Point>> chartPoints() {
         Map<String, List<TrendChart.Point>> points = new LinkedHashMap<>();

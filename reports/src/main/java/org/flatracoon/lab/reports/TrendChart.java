@@ -80,6 +80,43 @@ final class TrendChart {
         return svg.append("</svg>").toString();
     }
 
+    /** One bar per run: passed (green) under failed (red), scaled to the largest run. */
+    static String outcomes(List<RunHistory.Entry> runs) {
+        long most = runs.stream().mapToLong(r -> r.passed() + r.failed()).max().orElse(1);
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        double slot = plotWidth / Math.max(1, runs.size());
+        double bar = Math.max(2, slot * 0.7);
+        StringBuilder svg = new StringBuilder()
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"").append(WIDTH)
+                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" font-family=\"sans-serif\" font-size=\"10\" role=\"img\">")
+                .append("<title>passed and failed scenarios per run</title>")
+                .append(axis(LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight))
+                .append(label(LEFT - 4, TOP + 4, "end", String.valueOf(most)))
+                .append(label(LEFT - 4, TOP + plotHeight, "end", "0"));
+        for (int i = 0; i < runs.size(); i++) {
+            RunHistory.Entry run = runs.get(i);
+            double x = LEFT + i * slot + (slot - bar) / 2;
+            double passed = plotHeight * run.passed() / Math.max(1, most);
+            double failed = plotHeight * run.failed() / Math.max(1, most);
+            String tip = "<title>" + IndexPage.escape(run.run() + (run.commit() == null ? "" : " (" + run.commit() + ")")
+                    + ": " + run.passed() + " passed, " + run.failed() + " failed") + "</title>";
+            svg.append(rect(x, TOP + plotHeight - passed, bar, passed, "#1a7f37", tip))
+                    .append(rect(x, TOP + plotHeight - passed - failed, bar, failed, "#cf222e", tip));
+        }
+        return svg.append(label(LEFT, HEIGHT - 14, "start", runs.get(0).run()))
+                .append(label(LEFT + plotWidth, HEIGHT - 14, "end", runs.get(runs.size() - 1).run()))
+                .append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 2).append("\">")
+                .append("<tspan fill=\"#1a7f37\">&#9644; passed</tspan> <tspan fill=\"#cf222e\">&#9644; failed</tspan></text>")
+                .append("</svg>").toString();
+    }
+
+    private static String rect(double x, double y, double width, double height, String fill, String title) {
+        return "<rect x=\"" + n(x) + "\" y=\"" + n(y) + "\" width=\"" + n(width) + "\" height=\"" + n(height)
+                + "\" fill=\"" + fill + "\">" + title + "</rect>";
+    }
+
     private static String axis(double x1, double y1, double x2, double y2) {
         return "<line x1=\"" + n(x1) + "\" y1=\"" + n(y1) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(y2) + "\" stroke=\"#999\"/>";
     }

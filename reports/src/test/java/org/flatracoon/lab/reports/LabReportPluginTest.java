@@ -286,9 +286,33 @@ class LabReportPluginTest {
 
         String index = Files.readString(run.resolve("index.html"));
         assertThat(index).contains("Wait trends over the last 2 runs", "20241231-100000", "20250101-100000", "2 runs</text>")
+                .contains("Scenario outcomes over the last 2 runs", "<title>20241231-100000 (abc): 3 passed, 0 failed</title>")
                 .contains("History problem: history.jsonl:2 skipped");
         assertThat(Files.readAllLines(out.resolve("history.jsonl"))).hasSize(3);
         assertThat(warnings.toString(UTF_8)).contains("history.jsonl:2 skipped");
+    }
+
+    @Test
+    void aFailureSaysWhetherTheScenarioFailedInEarlierRunsToo() throws IOException {
+        Files.writeString(out.resolve("history.jsonl"), """
+                {"run": "n1", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"]}
+                {"run": "n2", "passed": 2, "failed": 0, "skipped": 0, "budgets": {}, "failedScenarios": []}
+                {"run": "n3", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"]}
+                """);
+        FakeStep then = FakeStep.then("the session stays Established", 5);
+        TestCase flaky = FakeTestCase.scenario("bgp.feature", "Session flaps", 4, List.of(), then);
+        TestCase fresh = FakeTestCase.scenario("bgp.feature", "Session comes up", 9, List.of(), then);
+
+        bus.publish(new TestRunStarted(now));
+        runScenario(flaky, Status.FAILED, new AssertionError("Idle"), then);
+        runScenario(fresh, Status.FAILED, new AssertionError("Connect"), then);
+        bus.publish(new TestRunFinished(tick(), new Result(Status.FAILED, Duration.ofSeconds(2), null)));
+
+        String index = Files.readString(run.resolve("index.html"));
+        assertThat(index).contains("Also failed in 2 of the 3 earlier runs of the history.")
+                .contains("Passed in each of the 3 earlier runs of the history: a new failure.");
+        assertThat(Files.readAllLines(out.resolve("history.jsonl")).get(3))
+                .endsWith("\"failedScenarios\": [\"bgp: Session flaps\",\"bgp: Session comes up\"]}");
     }
 
     @Test

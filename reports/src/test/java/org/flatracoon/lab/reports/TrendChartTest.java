@@ -45,6 +45,16 @@ class TrendChartTest {
     }
 
     @Test
+    void outcomesAreOneBarPairPerRunWithTheRunInTheTooltip() throws Exception {
+        String svg = TrendChart.outcomes(List.of(
+                new RunHistory.Entry("r1", null, "abc123", 10, 0, 0, java.util.Map.of(), List.of()),
+                new RunHistory.Entry("r2", null, null, 8, 2, 0, java.util.Map.of(), List.of("f: s"))));
+
+        assertThat(parse(svg).getElementsByTagName("rect").getLength()).isEqualTo(4);
+        assertThat(svg).contains("<title>r1 (abc123): 10 passed, 0 failed</title>", "<title>r2: 8 passed, 2 failed</title>");
+    }
+
+    @Test
     void noRunsYetSaysSo() throws Exception {
         assertThat(parse(TrendChart.svg("b", List.of())).getDocumentElement().getTextContent()).contains("no runs yet");
     }
