@@ -11,6 +11,7 @@ import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.backend.StartOptions;
 import org.flatracoon.lab.docker.DockerEngine;
 import org.flatracoon.lab.docker.DockerLabBackend;
 import org.flatracoon.lab.docker.LabInventory;
@@ -77,16 +78,24 @@ public final class LabCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "the topology file (.clab.yml)")
         Path file;
 
+        @CommandLine.Option(names = "--capture", paramLabel = "DIR",
+                description = "capture every link into DIR/<nodeA>-<ifA>--<nodeB>-<ifB>.pcap until `lab down`")
+        Path captureFolder;
+
         @Override
         public Integer call() throws TopologyException {
             Topology topology = load(file);
+            StartOptions options = captureFolder == null ? StartOptions.DEFAULTS : StartOptions.capturingInto(captureFolder);
             RunningLab lab = new DockerLabBackend(DockerEngine.client(), KindRegistry.standard())
-                    .start(topology, LabOwner.CLI);
+                    .start(topology, LabOwner.CLI, options);
             TextTable table = new TextTable("NODE", "KIND", "IMAGE", "ADDRESSES");
             topology.nodes().forEach(node -> table.row(node.name(), node.kind(), node.image(),
                     topology.interfacesOf(node.name())));
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
+            if (captureFolder != null) {
+                out.println("capturing every link into " + captureFolder.toAbsolutePath().normalize() + " until `lab down`");
+            }
             out.print(table.render());
             out.flush();
             return 0;
