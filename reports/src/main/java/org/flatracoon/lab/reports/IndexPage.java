@@ -180,11 +180,11 @@ final class IndexPage {
     /** Under a failed row: the error, and one click to each piece of evidence. */
     private static void details(ScenarioResult s, String folder, RunTrends trends, StringBuilder html) {
         html.append("<tr class=\"details\"><td></td><td colspan=\"5\">");
-        int[] earlier = trends.earlierFailures(s);
-        if (s.outcome() == Outcome.FAILED && earlier[1] > 0) {
-            html.append("<p class=\"history\">").append(earlier[0] == 0
-                    ? "Passed in each of the " + earlier[1] + " earlier runs of the history: a new failure."
-                    : "Also failed in " + earlier[0] + " of the " + earlier[1] + " earlier runs of the history.")
+        RunTrends.EarlierRuns earlier = trends.earlierRuns(s);
+        if (s.outcome() == Outcome.FAILED && earlier.ran() > 0) {
+            html.append("<p class=\"history\">").append(earlier.failed() == 0
+                    ? "Passed in each of the " + earlier.ran() + " earlier runs of the history that ran it: a new failure."
+                    : "Also failed in " + earlier.failed() + " of the " + earlier.ran() + " earlier runs of the history that ran it.")
                     .append("</p>");
         }
         if (s.error() != null) {

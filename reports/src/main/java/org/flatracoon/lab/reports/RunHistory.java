@@ -22,11 +22,16 @@ final class RunHistory {
 
     /** One run as the history keeps it. */
     record Entry(String run, String time, String commit, long passed, long failed, long skipped,
-            Map<String, BudgetPoint> budgets, List<String> failedScenarios) {
+            Map<String, BudgetPoint> budgets, List<String> failedScenarios, List<String> passedScenarios) {
 
         Entry {
             budgets = Map.copyOf(budgets);
             failedScenarios = List.copyOf(failedScenarios);
+            passedScenarios = List.copyOf(passedScenarios);
+        }
+
+        boolean ran(String scenario) {
+            return failedScenarios.contains(scenario) || passedScenarios.contains(scenario);
         }
     }
 
@@ -46,10 +51,13 @@ final class RunHistory {
         Map<String, BudgetPoint> budgets = new LinkedHashMap<>();
         waits.forEach(w -> budgets.put(w.budget(), new BudgetPoint(w.count(), w.median().toMillis(), w.max().toMillis(),
                 w.limit() == null ? -1 : w.limit().toMillis(), w.failed())));
-        List<String> failed = run.scenarios().stream().filter(s -> s.outcome() == Outcome.FAILED)
-                .map(RunHistory::scenarioKey).toList();
         return new Entry(run.runName(), run.finished() == null ? null : run.finished().toString(), commit,
-                run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), budgets, failed);
+                run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), budgets,
+                keys(run, Outcome.FAILED), keys(run, Outcome.PASSED));
+    }
+
+    private static List<String> keys(RunSummary run, Outcome outcome) {
+        return run.scenarios().stream().filter(s -> s.outcome() == outcome).map(RunHistory::scenarioKey).toList();
     }
 
     static String line(Entry entry) {
@@ -72,6 +80,7 @@ final class RunHistory {
         json.put("skipped", entry.skipped());
         json.put("budgets", budgets);
         json.put("failedScenarios", entry.failedScenarios());
+        json.put("passedScenarios", entry.passedScenarios());
         return Json.writeLine(json);
     }
 
@@ -120,10 +129,13 @@ final class RunHistory {
                 }
             });
         }
-        List<String> failed = json.get("failedScenarios") instanceof List<?> names
-                ? names.stream().map(String::valueOf).toList() : List.of();
         return new Entry(run, text(json.get("time")), text(json.get("commit")), number(json, "passed"),
-                number(json, "failed"), number(json, "skipped"), budgets, failed);
+                number(json, "failed"), number(json, "skipped"), budgets, names(json, "failedScenarios"),
+                names(json, "passedScenarios"));
+    }
+
+    private static List<String> names(Map<?, ?> json, String key) {
+        return json.get(key) instanceof List<?> names ? names.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static long number(Map<?, ?> json, String key) {

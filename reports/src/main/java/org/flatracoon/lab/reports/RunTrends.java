@@ -26,14 +26,18 @@ record RunTrends(List<WaitStats> waits, List<RunHistory.Entry> history, List<Str
     }
 
     /**
-     * For a scenario that failed in this run: in how many of the shown earlier runs it failed too,
-     * and how many earlier runs there are. None before suggests a regression; some, a flake.
+     * For a scenario that failed in this run: of the shown earlier runs that ran it, how many, and
+     * in how many it failed too. None before suggests a regression; some, a flake.
      */
-    int[] earlierFailures(ScenarioResult scenario) {
+    EarlierRuns earlierRuns(ScenarioResult scenario) {
         List<RunHistory.Entry> earlier = history.isEmpty() ? List.of() : history.subList(0, history.size() - 1);
         String key = RunHistory.scenarioKey(scenario);
-        int failed = (int) earlier.stream().filter(entry -> entry.failedScenarios().contains(key)).count();
-        return new int[] {failed, earlier.size()};
+        List<RunHistory.Entry> ranIt = earlier.stream().filter(entry -> entry.ran(key)).toList();
+        return new EarlierRuns(ranIt.size(), (int) ranIt.stream().filter(entry -> entry.failedScenarios().contains(key)).count());
+    }
+
+    /** How a scenario fared in the earlier runs of the history that ran it. */
+    record EarlierRuns(int ran, int failed) {
     }
 
     /** Per budget seen in the shown runs, by name: its figures in each run that waited within it. */

@@ -295,9 +295,10 @@ class LabReportPluginTest {
     @Test
     void aFailureSaysWhetherTheScenarioFailedInEarlierRunsToo() throws IOException {
         Files.writeString(out.resolve("history.jsonl"), """
-                {"run": "n1", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"]}
-                {"run": "n2", "passed": 2, "failed": 0, "skipped": 0, "budgets": {}, "failedScenarios": []}
-                {"run": "n3", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"]}
+                {"run": "n1", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"], "passedScenarios": ["bgp: Session comes up"]}
+                {"run": "n2", "passed": 2, "failed": 0, "skipped": 0, "budgets": {}, "failedScenarios": [], "passedScenarios": ["bgp: Session comes up", "bgp: Session flaps"]}
+                {"run": "n3", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"], "passedScenarios": []}
+                {"run": "n4", "passed": 0, "failed": 0, "skipped": 0, "budgets": {}}
                 """);
         FakeStep then = FakeStep.then("the session stays Established", 5);
         TestCase flaky = FakeTestCase.scenario("bgp.feature", "Session flaps", 4, List.of(), then);
@@ -309,10 +310,10 @@ class LabReportPluginTest {
         bus.publish(new TestRunFinished(tick(), new Result(Status.FAILED, Duration.ofSeconds(2), null)));
 
         String index = Files.readString(run.resolve("index.html"));
-        assertThat(index).contains("Also failed in 2 of the 3 earlier runs of the history.")
-                .contains("Passed in each of the 3 earlier runs of the history: a new failure.");
-        assertThat(Files.readAllLines(out.resolve("history.jsonl")).get(3))
-                .endsWith("\"failedScenarios\": [\"bgp: Session flaps\",\"bgp: Session comes up\"]}");
+        assertThat(index).contains("Also failed in 2 of the 3 earlier runs of the history that ran it.")
+                .contains("Passed in each of the 2 earlier runs of the history that ran it: a new failure.");
+        assertThat(Files.readAllLines(out.resolve("history.jsonl")).get(4))
+                .endsWith("\"failedScenarios\": [\"bgp: Session flaps\",\"bgp: Session comes up\"],\"passedScenarios\": []}");
     }
 
     @Test

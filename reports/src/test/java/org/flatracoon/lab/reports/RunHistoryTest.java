@@ -15,7 +15,7 @@ class RunHistoryTest {
 
     private static RunHistory.Entry entry(String run, long median, long max) {
         return new RunHistory.Entry(run, "2025-01-01T10:00:00Z", "0123abcd", 5, 1, 0,
-                Map.of("link-change", new RunHistory.BudgetPoint(3, median, max, 10000, 0)), List.of("lab: a link \"flaps\""));
+                Map.of("link-change", new RunHistory.BudgetPoint(3, median, max, 10000, 0)), List.of("lab: a link \"flaps\""), List.of("lab: b"));
     }
 
     @Test

@@ -47,8 +47,8 @@ class TrendChartTest {
     @Test
     void outcomesAreOneBarPairPerRunWithTheRunInTheTooltip() throws Exception {
         String svg = TrendChart.outcomes(List.of(
-                new RunHistory.Entry("r1", null, "abc123", 10, 0, 0, java.util.Map.of(), List.of()),
-                new RunHistory.Entry("r2", null, null, 8, 2, 0, java.util.Map.of(), List.of("f: s"))));
+                new RunHistory.Entry("r1", null, "abc123", 10, 0, 0, java.util.Map.of(), List.of(), List.of()),
+                new RunHistory.Entry("r2", null, null, 8, 2, 0, java.util.Map.of(), List.of("f: s"), List.of())));
 
         assertThat(parse(svg).getElementsByTagName("rect").getLength()).isEqualTo(4);
         assertThat(svg).contains("<title>r1 (abc123): 10 passed, 0 failed</title>", "<title>r2: 8 passed, 2 failed</title>");
