@@ -26,7 +26,11 @@ final class TrendChart {
     }
 
     static String svg(String budget, List<Point> points) {
-        double top = points.stream().mapToDouble(p -> Math.max(p.maxMillis(), p.limitMillis())).max().orElse(1);
+        // Scaled to the waits themselves; the limit joins the scale only once waits come near it
+        // (within a factor of 2), otherwise a 60 s limit would flatten 80 ms waits onto the axis.
+        double slowest = points.stream().mapToDouble(Point::maxMillis).max().orElse(1);
+        long limitNow = points.isEmpty() ? -1 : points.get(points.size() - 1).limitMillis();
+        double top = limitNow > 0 && limitNow <= 2 * slowest ? Math.max(slowest, limitNow) : slowest;
         double yMax = Math.max(1, top * 1.1);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -62,8 +66,10 @@ final class TrendChart {
                     .append(p.failed() > 0 ? "#cf222e" : "#d97706").append("\"><title>").append(IndexPage.escape(tip))
                     .append("</title></circle>");
         }
-        long limit = points.get(points.size() - 1).limitMillis();
-        if (limit > 0) {
+        long limit = limitNow;
+        if (limit > yMax) {
+            svg.append(label(LEFT + plotWidth, 12, "end", "limit " + millis(limit) + ", above the chart"));
+        } else if (limit > 0) {
             double y = TOP + plotHeight * (1 - limit / yMax);
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(n(y)).append("\" x2=\"").append(n(LEFT + plotWidth))
                     .append("\" y2=\"").append(n(y)).append("\" stroke=\"#cf222e\" stroke-dasharray=\"4 3\"/>")

@@ -55,6 +55,17 @@ class TrendChartTest {
     }
 
     @Test
+    void aLimitFarAboveTheWaitsIsNamedNotDrawnSoTheWaitsStayReadable() throws Exception {
+        String svg = TrendChart.svg("node-readiness", List.of(new TrendChart.Point("r1", 60, 80, 60000, 0),
+                new TrendChart.Point("r2", 70, 240, 60000, 0)));
+
+        assertThat(svg).contains("limit 60.0 s, above the chart").doesNotContain("stroke-dasharray");
+        var circles = parse(svg).getElementsByTagName("circle");
+        double slowest = Double.parseDouble(circles.item(1).getAttributes().getNamedItem("cy").getNodeValue());
+        assertThat(slowest).as("the slowest wait is near the top of the chart").isLessThan(40);
+    }
+
+    @Test
     void noRunsYetSaysSo() throws Exception {
         assertThat(parse(TrendChart.svg("b", List.of())).getDocumentElement().getTextContent()).contains("no runs yet");
     }
