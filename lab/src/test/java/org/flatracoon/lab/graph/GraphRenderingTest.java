@@ -2,15 +2,19 @@ package org.flatracoon.lab.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.topology.TopologyLoader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each rendering of a small lab of every kind against its golden file. To accept a deliberate
@@ -28,7 +32,7 @@ class GraphRenderingTest {
     @EnumSource(GraphFormat.class)
     void matchesItsGoldenFile(GraphFormat format) throws Exception {
         String rendered = format.render(sample());
-        Path golden = DIR.resolve("evidence-graph." + format.name().toLowerCase(java.util.Locale.ROOT));
+        Path golden = DIR.resolve("evidence-graph." + format.name().toLowerCase(Locale.ROOT));
         if (Boolean.getBoolean("graph.golden.update")) {
             Files.writeString(golden, rendered, StandardCharsets.UTF_8);
         }
@@ -50,8 +54,8 @@ class GraphRenderingTest {
     void svgIsWellFormedXmlWithALegendAndEveryAddress() throws Exception {
         String svg = SvgGraph.render(sample());
 
-        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(svg).contains(">kinds:</text>", ">198.51.100.193/29<", ">2001:db8:e1:2::2/64<", ">linux</text>");
         assertThat(svg).contains("<ellipse").contains("<polygon").contains("rx=\"10\"");
@@ -59,9 +63,9 @@ class GraphRenderingTest {
 
     @Test
     void namesThatAreMermaidOrDotSyntaxAreQuotedOrReplaced() {
-        LabGraph graph = new LabGraph("odd \"lab\"", java.util.List.of(new LabGraph.Node("r-1.core", "host"),
-                new LabGraph.Node("x", "custom")), java.util.List.of(new LabGraph.Link(
-                new LabGraph.End("r-1.core", "eth1", java.util.List.of()), new LabGraph.End("x", "eth1", java.util.List.of()))));
+        LabGraph graph = new LabGraph("odd \"lab\"", List.of(new LabGraph.Node("r-1.core", "host"),
+                new LabGraph.Node("x", "custom")), List.of(new LabGraph.Link(
+                new LabGraph.End("r-1.core", "eth1", List.of()), new LabGraph.End("x", "eth1", List.of()))));
 
         assertThat(MermaidGraph.render(graph)).contains("n_r_1_core[\"r-1.core<br/><i>host</i>\"]:::kind_host")
                 .contains("n_x{{\"x<br/><i>custom</i>\"}}:::kind_custom");
