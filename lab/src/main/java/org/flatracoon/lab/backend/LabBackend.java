@@ -9,5 +9,10 @@ public interface LabBackend {
      * Brings every node and link of the topology up and returns once each node is ready.
      * On failure nothing of the lab is left behind.
      */
-    RunningLab start(Topology topology, LabOwner owner) throws LabException;
+    default RunningLab start(Topology topology, LabOwner owner) throws LabException {
+        return start(topology, owner, StartOptions.DEFAULTS);
+    }
+
+    /** As {@link #start(Topology, LabOwner)}, with packet captures or other options. */
+    RunningLab start(Topology topology, LabOwner owner, StartOptions options) throws LabException;
 }

@@ -1,5 +1,6 @@
 package org.flatracoon.lab.backend;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.flatracoon.lab.topology.Topology;
 
@@ -26,6 +27,15 @@ public interface RunningLab extends AutoCloseable {
      * {@link #close()} has removed everything, which is what callers check after closing.
      */
     List<String> leftovers();
+
+    /**
+     * Stops the lab's packet captures, if it was started with them, and returns their files (one
+     * per link, named {@code <nodeA>-<ifA>--<nodeB>-<ifB>.pcap}), complete and readable; empty
+     * when nothing was captured. Idempotent: later calls return the same files.
+     */
+    default List<Path> stopCaptures() {
+        return List.of();
+    }
 
     /** Removes everything the lab created; idempotent. */
     @Override

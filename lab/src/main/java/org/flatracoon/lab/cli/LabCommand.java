@@ -1,6 +1,8 @@
 package org.flatracoon.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,9 +11,12 @@ import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.backend.StartOptions;
 import org.flatracoon.lab.docker.DockerEngine;
 import org.flatracoon.lab.docker.DockerLabBackend;
 import org.flatracoon.lab.docker.LabInventory;
+import org.flatracoon.lab.graph.GraphFormat;
+import org.flatracoon.lab.graph.LabGraph;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.topology.Topology;
 import org.flatracoon.lab.topology.TopologyException;
@@ -24,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         description = "Brings FlatRacoon lab topologies (containerlab-style .clab.yml files) up on the local Docker engine.",
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Exec.class, LabCommand.Ps.class,
-                LabCommand.Clean.class, LabCommand.Check.class})
+                LabCommand.Clean.class, LabCommand.Check.class, LabCommand.Graph.class})
 public final class LabCommand implements Runnable {
 
     @CommandLine.Spec
@@ -58,7 +63,7 @@ public final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: up, down, exec, ps, clean, check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: up, down, exec, ps, clean, check, graph");
     }
 
     static Topology load(Path file) throws TopologyException {
@@ -73,16 +78,24 @@ public final class LabCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "the topology file (.clab.yml)")
         Path file;
 
+        @CommandLine.Option(names = "--capture", paramLabel = "DIR",
+                description = "capture every link into DIR/<nodeA>-<ifA>--<nodeB>-<ifB>.pcap until `lab down`")
+        Path captureFolder;
+
         @Override
         public Integer call() throws TopologyException {
             Topology topology = load(file);
+            StartOptions options = captureFolder == null ? StartOptions.DEFAULTS : StartOptions.capturingInto(captureFolder);
             RunningLab lab = new DockerLabBackend(DockerEngine.client(), KindRegistry.standard())
-                    .start(topology, LabOwner.CLI);
+                    .start(topology, LabOwner.CLI, options);
             TextTable table = new TextTable("NODE", "KIND", "IMAGE", "ADDRESSES");
             topology.nodes().forEach(node -> table.row(node.name(), node.kind(), node.image(),
                     topology.interfacesOf(node.name())));
             PrintWriter out = spec.commandLine().getOut();
             out.println("lab " + lab.name() + " is up (run " + lab.runId() + ")");
+            if (captureFolder != null) {
+                out.println("capturing every link into " + captureFolder.toAbsolutePath().normalize() + " until `lab down`");
+            }
             out.print(table.render());
             out.flush();
             return 0;
@@ -203,6 +216,52 @@ public final class LabCommand implements Runnable {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    @Command(name = "graph", description = "Draws a lab: nodes by kind, links with their interfaces and addresses.")
+    static final class Graph implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the topology file (.clab.yml)")
+        Path file;
+
+        @CommandLine.Option(names = "--format", paramLabel = "mermaid|dot|svg", defaultValue = "svg",
+                converter = FormatConverter.class, description = "mermaid, dot or svg (default: ${DEFAULT-VALUE})")
+        GraphFormat format;
+
+        @CommandLine.Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "write here instead of stdout")
+        Path output;
+
+        @Override
+        public Integer call() throws TopologyException {
+            String picture = format.render(LabGraph.of(load(file)));
+            if (output == null) {
+                spec.commandLine().getOut().print(picture);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            try {
+                Files.writeString(output, picture, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new LabException("cannot write " + output + ": " + e.getMessage());
+            }
+            spec.commandLine().getOut().println(output);
+            return 0;
+        }
+    }
+
+    /** Formats are typed in lower case; picocli's enum matching would print the constants in upper case. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<GraphFormat> {
+        @Override
+        public GraphFormat convert(String value) {
+            for (GraphFormat format : GraphFormat.values()) {
+                if (format.name().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown format '" + value + "' (use mermaid, dot or svg)");
         }
     }
 

@@ -1,8 +1,10 @@
 package org.flatracoon.lab.docker;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flatracoon.lab.backend.LabLink;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.backend.RunningLab;
@@ -20,11 +22,13 @@ final class DockerLab implements RunningLab {
     private final LabInventory inventory;
     private final AddressPools.Lease addresses;
     private final HostBridges bridges;
+    private final Optional<LinkCaptures> captures;
     private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
-            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses, HostBridges bridges) {
+            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses, HostBridges bridges,
+            Optional<LinkCaptures> captures) {
         this.topology = topology;
         this.runId = runId;
         this.nodes = nodes;
@@ -33,6 +37,7 @@ final class DockerLab implements RunningLab {
         this.inventory = inventory;
         this.addresses = addresses;
         this.bridges = bridges;
+        this.captures = captures;
     }
 
     @Override
@@ -76,6 +81,11 @@ final class DockerLab implements RunningLab {
         List<String> left = new ArrayList<>(inventory.leftovers(runId));
         bridges.stillPresent().forEach(bridge -> left.add("interface " + bridge));
         return left;
+    }
+
+    @Override
+    public List<Path> stopCaptures() {
+        return captures.map(LinkCaptures::stop).orElse(List.of());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.flatracoon.lab.backend.ExecResult;
@@ -24,6 +25,7 @@ import org.flatracoon.lab.backend.LabBackend;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.backend.StartOptions;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.kind.NodeKind;
 import org.flatracoon.lab.kind.ReadinessCheck.Readiness;
@@ -58,26 +60,29 @@ public final class DockerLabBackend implements LabBackend {
     }
 
     @Override
-    public RunningLab start(Topology topology, LabOwner owner) {
+    public RunningLab start(Topology topology, LabOwner owner, StartOptions options) {
         HostNetworks.refuseOverlaps(topology);
         requireImages(topology);
         AddressPools.Lease addresses = POOLS.acquire(topology, Budgets.defaults().get("lab-address-pool").limit());
         try {
             refuseIfRunning(topology.name());
-            return startHolding(topology, owner, addresses);
+            return startHolding(topology, owner, options, addresses);
         } catch (RuntimeException e) {
             addresses.close();
             throw e;
         }
     }
 
-    private RunningLab startHolding(Topology topology, LabOwner owner, AddressPools.Lease addresses) {
+    private RunningLab startHolding(Topology topology, LabOwner owner, StartOptions options,
+            AddressPools.Lease addresses) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> labels = LabLabels.forLab(topology.name(), runId, owner, topology.file().toString());
         try {
             List<String> networkIds = new ArrayList<>();
             List<LinkNetwork> networks = createNetworks(topology, labels, networkIds);
-            NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels);
+            Optional<LinkCaptures> captures = options.captureFolder()
+                    .map(folder -> new LinkCaptures(new HelperContainer(docker), folder, labels));
+            NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels, captures);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
             for (NodeSpec node : topology.nodes()) {
                 nodes.put(node.name(), createNode(topology, node, bringUp.networksOf(node), labels, bringUp));
@@ -91,7 +96,7 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.awaitReady(node);
             }
             return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses,
-                    HostBridges.ofNetworks(networkIds));
+                    HostBridges.ofNetworks(networkIds), captures);
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
             throw e instanceof LabException ? e

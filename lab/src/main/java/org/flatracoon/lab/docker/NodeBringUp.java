@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.kind.KindRegistry;
@@ -27,19 +28,22 @@ final class NodeBringUp {
     private final NetnsHelper netns;
     private final List<LinkNetwork> networks;
     private final Map<String, String> labels;
+    private final Optional<LinkCaptures> captures;
 
     NodeBringUp(DockerClient docker, KindRegistry kinds, NetnsHelper netns, List<LinkNetwork> networks,
-            Map<String, String> labels) {
+            Map<String, String> labels, Optional<LinkCaptures> captures) {
         this.docker = docker;
         this.kinds = kinds;
         this.netns = netns;
         this.networks = networks;
         this.labels = labels;
+        this.captures = captures;
     }
 
-    /** After the container (re)started: interfaces and resolver, as the topology says. */
+    /** After the container (re)started: interfaces and resolver, as the topology says; captures follow. */
     void configureNetwork(DockerNode node) {
         wireInterfaces(node);
+        captures.ifPresent(capture -> capture.follow(node, networksOf(node.spec())));
         configureResolver(node);
     }
 

@@ -23,6 +23,20 @@ public final class DnsQuery {
     }
 
     public DnsAnswer ask(String server, String name, String dnsClass, String type) {
+        long start = System.nanoTime();
+        String subject = "dig @" + server + " " + dnsClass + " " + type + " " + name + " on " + client.name();
+        try {
+            DnsAnswer answer = askOnce(server, name, dnsClass, type);
+            Observations.record(subject, answer.status() + " " + String.join(" ", answer.flags()) + ", "
+                    + answer.answers().size() + " answer(s)", start);
+            return answer;
+        } catch (ProbeException e) {
+            Observations.record(subject, "no answer: " + e.getMessage(), start);
+            throw e;
+        }
+    }
+
+    private DnsAnswer askOnce(String server, String name, String dnsClass, String type) {
         ExecResult result = client.exec("dig", "+yaml", "+norec", "+time=2", "+tries=1",
                 "@" + server, "-c", dnsClass, "-t", type, name);
         return DnsAnswer.fromDigYaml(result.stdout(), client.name() + ": dig " + dnsClass + " " + type + " " + name);

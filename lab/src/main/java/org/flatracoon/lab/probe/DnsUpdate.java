@@ -29,8 +29,12 @@ public final class DnsUpdate {
         changes.forEach(change -> script.append(change).append('\n'));
         script.append("send\n");
         String keyOption = keyFile.map(file -> " -k " + file).orElse("");
+        long start = System.nanoTime();
         ExecResult result = from.exec("sh", "-c", "printf '%s' \"$0\" | nsupdate -t 5" + keyOption, script.toString());
-        return new UpdateResult(result.succeeded(), result.output().strip());
+        UpdateResult update = new UpdateResult(result.succeeded(), result.output().strip());
+        Observations.record("nsupdate zone " + zone + " at " + server + " from " + from.name(),
+                (update.accepted() ? "accepted" : "refused") + (update.output().isEmpty() ? "" : ": " + update.output()), start);
+        return update;
     }
 
     /** Whether the server acknowledged the update, and what nsupdate said (e.g. "update failed: REFUSED"). */

@@ -19,8 +19,12 @@ public final class HesiodLookup {
 
     /** `hesinfo KEY TYPE`: the records, or not found. */
     public LookupResult lookup(String key, String type) {
+        long start = System.nanoTime();
         ExecResult result = workstation.exec("hesinfo", key, type);
-        return LookupResult.from(key, type, result);
+        LookupResult lookup = LookupResult.from(key, type, result);
+        Observations.record("hesinfo " + key + " " + type + " on " + workstation.name(),
+                lookup.found() ? String.join(" | ", lookup.records()) : "not found: " + lookup.clientOutput(), start);
+        return lookup;
     }
 
     /** The DNS name the client asks for KEY TYPE (`hesinfo -b`), e.g. alice.passwd.ns.example.org. */

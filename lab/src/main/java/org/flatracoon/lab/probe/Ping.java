@@ -17,6 +17,14 @@ public final class Ping {
     }
 
     public PingResult send(String address, int count) {
+        long start = System.nanoTime();
+        PingResult ping = ping(address, count);
+        Observations.record("ping " + address + " from " + from.name(), ping.transmitted() == 0
+                ? "nothing sent: " + ping.output() : ping.received() + "/" + ping.transmitted() + " replies", start);
+        return ping;
+    }
+
+    private PingResult ping(String address, int count) {
         ExecResult result = from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address);
         Matcher matcher = RECEIVED.matcher(result.stdout());
         if (!matcher.find()) {

@@ -22,11 +22,16 @@ public final class PrometheusMetrics {
 
     /** The sum of every sample of the metric (over all label sets); 0 when it has none. */
     public double sum(String metric) {
+        long start = System.nanoTime();
+        String subject = metric + " on " + node.name();
         ExecResult result = node.exec("curl", "-fsS", "--max-time", "5", "http://127.0.0.1:" + port + "/metrics");
         if (!result.succeeded()) {
+            Observations.record(subject, "/metrics did not answer: " + result.output(), start);
             throw new ProbeException(node.name() + ": /metrics did not answer: " + result.output().strip());
         }
-        return sum(result.stdout(), metric);
+        double total = sum(result.stdout(), metric);
+        Observations.record(subject, String.valueOf(total), start);
+        return total;
     }
 
     static double sum(String exposition, String metric) {

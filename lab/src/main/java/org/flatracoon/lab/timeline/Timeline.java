@@ -1,5 +1,6 @@
 package org.flatracoon.lab.timeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,16 @@ public final class Timeline {
 
     private static final ThreadLocal<Timeline> CURRENT = new ThreadLocal<>();
 
+    private final Instant started;
     private final List<TimelineEvent> events = new ArrayList<>();
+
+    public Timeline() {
+        this(Instant.now());
+    }
+
+    public Timeline(Instant started) {
+        this.started = started;
+    }
 
     /** The timeline bound to this thread, or a detached one. */
     public static Timeline current() {
@@ -31,6 +41,11 @@ public final class Timeline {
                 CURRENT.set(previous);
             }
         };
+    }
+
+    /** When the timeline began: offsets in its renderings count from here. */
+    public Instant started() {
+        return started;
     }
 
     public synchronized void record(TimelineEvent event) {

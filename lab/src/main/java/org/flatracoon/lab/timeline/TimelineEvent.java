@@ -18,6 +18,10 @@ import java.util.Optional;
 public record TimelineEvent(Instant at, EventKind kind, String subject, String detail, Optional<Duration> took,
         Map<String, String> data) {
 
+    /** Data key saying how a step or wait ended; {@link #FAILED} makes the event read as a failure. */
+    public static final String OUTCOME = "outcome";
+    public static final String FAILED = "failed";
+
     public TimelineEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
@@ -33,6 +37,10 @@ public record TimelineEvent(Instant at, EventKind kind, String subject, String d
 
     public static TimelineEvent timed(EventKind kind, String subject, String detail, Duration took) {
         return new TimelineEvent(Instant.now(), kind, subject, detail, Optional.of(took), Map.of());
+    }
+
+    public boolean failed() {
+        return FAILED.equals(data.get(OUTCOME));
     }
 
     public TimelineEvent with(Map<String, String> moreData) {

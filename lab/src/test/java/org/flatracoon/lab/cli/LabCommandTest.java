@@ -79,7 +79,7 @@ class LabCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "lab: a subcommand is required: up, down, exec, ps, clean, check (see `lab --help`)");
+                "lab: a subcommand is required: up, down, exec, ps, clean, check, graph (see `lab --help`)");
     }
 
     @Test
@@ -88,5 +88,36 @@ class LabCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).containsExactly("lab 0.1.0");
+    }
+
+    @Test
+    void graphPrintsTheLabAsMermaid() {
+        Path good = TestLabs.resource("cli.clab.yml");
+
+        CliRun run = CliRun.of("graph", good.toString(), "--format", "mermaid");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("%% lab it-cli\ngraph LR\n")
+                .contains("n_a ---|\"a eth1 198.51.100.97/27 2001:db8:196::97/64<br/>b eth1 198.51.100.98/27 2001:db8:196::98/64\"| n_b");
+    }
+
+    @Test
+    void graphWritesAnSvgFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("it-cli.svg");
+
+        CliRun run = CliRun.of("graph", TestLabs.resource("cli.clab.yml").toString(), "--output", out.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(java.nio.file.Files.readString(out)).startsWith("<svg ").contains(">198.51.100.98/27<");
+    }
+
+    @Test
+    void graphOfAnUnknownFormatNamesTheFormatsItKnows() {
+        CliRun run = CliRun.of("graph", TestLabs.resource("cli.clab.yml").toString(), "--format", "png");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("unknown format 'png' (use mermaid, dot or svg)").contains("lab graph --help");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.probe.Ping.PingResult;
+import org.flatracoon.lab.timeline.EventKind;
+import org.flatracoon.lab.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
 /** What iputils ping (20221126, as in our images) printed, read into a result. */
@@ -98,5 +100,23 @@ class PingTest {
                 .startsWith("ping", "-n")
                 .containsSubsequence("-c", "4")
                 .endsWith("2001:db8:100::2"));
+    }
+
+    @Test
+    void aPingIsOnTheTimelineWithWhatCameBack() {
+        Timeline timeline = new Timeline();
+        try (Timeline.Scope bound = Timeline.bind(timeline)) {
+            ping(new ExecResult(1, """
+                    --- 198.51.100.2 ping statistics ---
+                    3 packets transmitted, 0 received, 100% packet loss, time 410ms
+                    """, ""), "198.51.100.2", 3);
+        }
+
+        assertThat(timeline.events()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(EventKind.PROBE);
+            assertThat(event.subject()).isEqualTo("ping 198.51.100.2 from a");
+            assertThat(event.detail()).isEqualTo("0/3 replies");
+            assertThat(event.took()).isPresent();
+        });
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flatracoon.lab.timeline.EventKind;
+import org.flatracoon.lab.timeline.Timeline;
+import org.flatracoon.lab.timeline.TimelineEvent;
 import org.flatracoon.lab.wait.Waits.BudgetExceededException;
 import org.flatracoon.lab.wait.Waits.Waited;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,51 @@ class WaitsTest {
                 .isInstanceOf(BudgetExceededException.class);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aMetWaitIsOnTheTimelineWithItsBudgetAndMeasuredTime() {
+        Timeline timeline = new Timeline();
+        Waited<String> waited;
+        try (Timeline.Scope bound = Timeline.bind(timeline)) {
+            waited = Waits.until(TWO_SECONDS, "zone copied", () -> "serial 7", value -> true);
+        }
+
+        assertThat(timeline.events()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(EventKind.WAIT);
+            assertThat(event.subject()).isEqualTo("zone copied");
+            assertThat(event.took()).contains(waited.took());
+            assertThat(event.data()).containsEntry("budget", "test-wait").containsEntry("limit", "PT2S")
+                    .containsEntry("outcome", "met");
+            assertThat(event.failed()).isFalse();
+        });
+    }
+
+    @Test
+    void aWaitThatRunsOutIsOnTheTimelineAsFailedWithWhatWasLastSeen() {
+        Timeline timeline = new Timeline();
+        try (Timeline.Scope bound = Timeline.bind(timeline)) {
+            assertThatThrownBy(() -> Waits.until(HALF_A_SECOND, "b answers", () -> "0 replies", value -> false))
+                    .isInstanceOf(BudgetExceededException.class);
+        }
+
+        TimelineEvent event = timeline.events().get(0);
+        assertThat(event.failed()).isTrue();
+        assertThat(event.detail()).contains("0 replies");
+        assertThat(event.took().orElseThrow()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(event.data()).containsEntry("budget", "test-short");
+    }
+
+    @Test
+    void whatIsObservedDuringAWaitIsOnTheCallersTimeline() {
+        Timeline timeline = new Timeline();
+        try (Timeline.Scope bound = Timeline.bind(timeline)) {
+            Waits.until(TWO_SECONDS, "probe recorded", () -> {
+                Timeline.current().record(TimelineEvent.of(EventKind.PROBE, "ping", "1/1 replies"));
+                return true;
+            }, done -> done);
+        }
+
+        assertThat(timeline.events()).extracting(TimelineEvent::kind).containsExactly(EventKind.PROBE, EventKind.WAIT);
     }
 }

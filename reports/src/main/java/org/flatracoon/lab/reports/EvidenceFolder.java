@@ -36,7 +36,8 @@ final class EvidenceFolder {
             "application/yaml", ".yaml",
             "application/x-yaml", ".yaml",
             "text/html", ".html",
-            "application/vnd.tcpdump.pcap", ".pcap");
+            "application/vnd.tcpdump.pcap", ".pcap",
+            "image/svg+xml", ".svg");
 
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_ATTEMPTS = 1000;
@@ -131,7 +132,7 @@ final class EvidenceFolder {
         String safe = (name == null ? "" : name)
                 .replaceAll("[^A-Za-z0-9._-]+", "-")
                 .replaceAll("\\.{2,}", ".")
-                .replaceAll("-{2,}", "-")
+                .replaceAll("-{3,}", "--") // "--" stays: capture files are named a-eth1--b-eth1.pcap
                 .replaceAll("^[.-]+", "")
                 .replaceAll("[.-]+$", "");
         if (safe.isEmpty()) {

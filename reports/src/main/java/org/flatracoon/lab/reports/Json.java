@@ -19,6 +19,11 @@ final class Json {
         return out.append('\n').toString();
     }
 
+    /** The value on one line, without a line break: one record of a JSON Lines file. */
+    static String writeLine(Object value) {
+        return write(value).replaceAll("\n\\s*", "");
+    }
+
     private static void write(Object value, StringBuilder out, String indent) {
         if (value == null) {
             out.append("null");

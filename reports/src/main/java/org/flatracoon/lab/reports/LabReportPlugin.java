@@ -41,6 +41,7 @@ import java.util.stream.Stream;
 public final class LabReportPlugin implements ConcurrentEventListener {
 
     static final String SUMMARY_JSON = "summary.json";
+    static final String WAITS_JSON = "waits.json";
 
     private final Path runFolder;
     private final PrintStream console;
@@ -118,11 +119,38 @@ public final class LabReportPlugin implements ConcurrentEventListener {
         RunSummary summary = new RunSummary(runFolder.getFileName().toString(), runStarted, event.getInstant(),
                 scenarios, runError);
         write(SUMMARY_JSON, ReportJson.summary(summary));
-        boolean indexWritten = write(IndexPage.FILE, IndexPage.render(summary));
+        RunTrends trends = trends(summary);
+        write(WAITS_JSON, ReportJson.waits(summary, trends.waits()));
+        trends.problems().forEach(this::warn);
+        boolean indexWritten = write(IndexPage.FILE, IndexPage.render(summary, trends));
         LatestPointer.update(runFolder).ifPresent(this::warn);
         if (indexWritten) {
             console.println("Lab report: " + runFolder.resolve(IndexPage.FILE));
         }
+    }
+
+    /**
+     * This run's waits per budget, appended to the history beside the run folders, and the
+     * history read back (before appending, so a history that cannot be written still shows).
+     */
+    private RunTrends trends(RunSummary summary) {
+        List<WaitSample> samples = summary.scenarios().stream().flatMap(s -> s.waits().stream()).toList();
+        List<WaitStats> waits = WaitStats.perBudget(samples);
+        Path parent = runFolder.getParent();
+        if (parent == null) {
+            return new RunTrends(waits, List.of(), List.of());
+        }
+        Path historyFile = parent.resolve(RunHistory.FILE);
+        List<String> problems = new ArrayList<>();
+        List<RunHistory.Entry> history = new ArrayList<>(RunHistory.read(historyFile, problems));
+        RunHistory.Entry thisRun = RunHistory.entryOf(summary, GitCommit.current(runFolder), waits);
+        history.add(thisRun);
+        try {
+            RunHistory.append(historyFile, thisRun);
+        } catch (IOException | RuntimeException e) {
+            problems.add("cannot append to " + historyFile + ": " + e);
+        }
+        return new RunTrends(waits, history, problems);
     }
 
     private boolean write(String fileName, String content) {

@@ -3,6 +3,7 @@ package org.flatracoon.lab.reports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,6 +56,39 @@ final class ReportJson {
         return Json.write(json);
     }
 
+    /** waits.json: per budget the figures of the index's wait table, then every measured wait. */
+    static String waits(RunSummary run, List<WaitStats> stats) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("run", run.runName());
+        json.put("budgets", stats.stream().map(ReportJson::budget).toList());
+        json.put("waits", run.scenarios().stream().flatMap(s -> s.waits().stream()).map(ReportJson::wait).toList());
+        return Json.write(json);
+    }
+
+    private static Map<String, Object> budget(WaitStats w) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("budget", w.budget());
+        json.put("count", w.count());
+        json.put("minMillis", millis(w.min()));
+        json.put("medianMillis", millis(w.median()));
+        json.put("p95Millis", millis(w.p95()));
+        json.put("maxMillis", millis(w.max()));
+        json.put("limitMillis", millis(w.limit()));
+        json.put("ranOut", w.failed());
+        return json;
+    }
+
+    private static Map<String, Object> wait(WaitSample w) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", w.scenario());
+        json.put("budget", w.budget());
+        json.put("what", w.what());
+        json.put("tookMillis", millis(w.took()));
+        json.put("limitMillis", millis(w.limit()));
+        json.put("met", w.met());
+        return json;
+    }
+
     private static Map<String, Object> scenarioLine(ScenarioResult s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("feature", s.feature());
@@ -67,6 +101,7 @@ final class ReportJson {
         json.put("durationMillis", millis(s.duration()));
         json.put("error", s.error());
         json.put("evidence", s.evidencePath());
+        s.attachment(ScenarioResult.TIMELINE_HTML).ifPresent(file -> json.put("timeline", s.evidencePath() + "/" + file));
         return json;
     }
 

@@ -31,6 +31,8 @@ final class ScenarioRecorder {
     private final Instant started;
     private final List<StepResult> steps = new ArrayList<>();
     private final List<SavedAttachment> attachments = new ArrayList<>();
+    private final List<WaitSample> waits = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
     private String currentStep;
 
     ScenarioRecorder(int sequence, TestCase testCase, EvidenceLayout.Placement placement,
@@ -65,6 +67,13 @@ final class ScenarioRecorder {
         }
         folder.save(name, mediaType, data).ifPresent(file -> attachments.add(
                 new SavedAttachment(file, name, mediaType, data == null ? 0 : data.length, currentStep)));
+        if (WaitSample.TIMELINE_JSON.equals(name) && data != null) {
+            try {
+                waits.addAll(WaitSample.fromTimeline(testCase.getName(), new String(data, StandardCharsets.UTF_8)));
+            } catch (RuntimeException e) {
+                problems.add("cannot read the waits of " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     synchronized void log(String text) {
@@ -82,7 +91,13 @@ final class ScenarioRecorder {
                 : started != null && finished != null ? Duration.between(started, finished) : Duration.ZERO;
         return new ScenarioResult(sequence, placement.featureName(), testCase.getName(), testCase.getUri(),
                 testCase.getLocation().getLine(), testCase.getTags(), result.getStatus(), started, finished,
-                duration, steps, error(result), placement.evidencePath(), attachments, folder.problems());
+                duration, steps, error(result), placement.evidencePath(), attachments, allProblems(), waits);
+    }
+
+    private List<String> allProblems() {
+        List<String> all = new ArrayList<>(folder.problems());
+        all.addAll(problems);
+        return all;
     }
 
     /** The thrown message, or for undefined/pending steps (which throw nothing useful) the step itself. */

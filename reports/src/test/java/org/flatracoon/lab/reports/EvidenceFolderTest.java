@@ -40,6 +40,9 @@ class EvidenceFolderTest {
         assertThat(EvidenceFolder.fileName("topology", "application/x-yaml")).isEqualTo("topology.yaml");
         assertThat(EvidenceFolder.fileName("status", "text/html; charset=utf-8")).isEqualTo("status.html");
         assertThat(EvidenceFolder.fileName("eth1", "application/vnd.tcpdump.pcap")).isEqualTo("eth1.pcap");
+        assertThat(EvidenceFolder.fileName("a-eth1--b-eth1.pcap", "application/vnd.tcpdump.pcap"))
+                .isEqualTo("a-eth1--b-eth1.pcap");
+        assertThat(EvidenceFolder.fileName("lab picture", "image/svg+xml")).isEqualTo("lab-picture.svg");
         assertThat(EvidenceFolder.fileName("blob", "image/x-unknown")).isEqualTo("blob.bin");
         assertThat(EvidenceFolder.fileName(null, null)).isEqualTo("attachment.bin");
         assertThat(EvidenceFolder.fileName("bird.conf", "text/plain")).isEqualTo("bird.conf");

@@ -221,6 +221,115 @@ class LabReportPluginTest {
                 "lab-report warning: cannot write " + blocker.resolve("run/index.html"));
     }
 
+    @Test
+    void waitsFromTheTimelinesMakeTheRunsWaitTableWaitsJsonAndHistory() throws IOException {
+        FakeStep when = new FakeStep("When ", "the link between a and b goes down", 7);
+        TestCase scenario = FakeTestCase.scenario("lab.feature", "A link goes down", 6, List.of("@evidence"), when);
+        String timeline = """
+                {"started": "2025-01-01T10:00:01Z", "events": [
+                  {"kind": "STEP", "subject": "When the link between a and b goes down", "detail": "started", "data": {}},
+                  {"kind": "WAIT", "subject": "a stops reaching b", "detail": "happened", "tookMillis": 1200,
+                   "data": {"budget": "link-change", "limit": "PT10S", "outcome": "met"}},
+                  {"kind": "WAIT", "subject": "a reaches b again", "detail": "not within budget", "tookMillis": 10100,
+                   "data": {"budget": "link-change", "limit": "PT10S", "outcome": "failed"}},
+                  {"kind": "PROBE", "subject": "ping", "detail": "0/1 replies", "tookMillis": 1003, "data": {}}
+                ]}""";
+
+        bus.publish(new TestRunStarted(now));
+        start(scenario);
+        bus.publish(new EmbedEvent(tick(), scenario, timeline.getBytes(UTF_8), "application/json", "timeline.json"));
+        bus.publish(new EmbedEvent(tick(), scenario, "<html></html>".getBytes(UTF_8), "text/html", "timeline.html"));
+        bus.publish(new EmbedEvent(tick(), scenario, "<svg/>".getBytes(UTF_8), "image/svg+xml", "topology.svg"));
+        finish(scenario, Status.FAILED, new AssertionError("a reaches b again did not happen"));
+        bus.publish(new TestRunFinished(tick(), new Result(Status.FAILED, Duration.ofSeconds(12), null)));
+
+        JsonNode waits = JSON.readTree(run.resolve("waits.json").toFile());
+        assertThat(waits.get("budgets")).hasSize(1);
+        JsonNode linkChange = waits.get("budgets").get(0);
+        assertThat(linkChange.get("budget").asText()).isEqualTo("link-change");
+        assertThat(linkChange.get("count").asInt()).isEqualTo(2);
+        assertThat(linkChange.get("minMillis").asLong()).isEqualTo(1200);
+        assertThat(linkChange.get("maxMillis").asLong()).isEqualTo(10100);
+        assertThat(linkChange.get("limitMillis").asLong()).isEqualTo(10000);
+        assertThat(linkChange.get("ranOut").asInt()).isEqualTo(1);
+        assertThat(waits.get("waits").get(1).get("what").asText()).isEqualTo("a reaches b again");
+
+        String index = Files.readString(run.resolve("index.html"));
+        String folder = "evidence/01-lab/a-link-goes-down/";
+        assertThat(index).contains("<h2>Wait times in this run</h2>", "<td>link-change</td>", "101%")
+                .contains("href=\"" + folder + "timeline.html\">timeline</a>")
+                .contains("<img src=\"" + folder + "topology.svg\"")
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\"", "1 run</text>");
+        assertThat(Files.readAllLines(out.resolve("history.jsonl"))).singleElement().asString()
+                .startsWith("{\"run\": \"20250101-100000\"")
+                .contains("\"link-change\": {\"count\": 2,\"medianMillis\": 1200,\"maxMillis\": 10100");
+        assertThat(warnings.toString(UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theSecondRunChartsBothRunsFromTheHistory() throws IOException {
+        Files.writeString(out.resolve("history.jsonl"), """
+                {"run": "20241231-100000", "time": "2024-12-31T10:00:00Z", "commit": "abc", "passed": 3, "failed": 0, "skipped": 0, "budgets": {"dns-answer": {"count": 4, "medianMillis": 30, "maxMillis": 90, "limitMillis": 10000, "failed": 0}}}
+                this line was cut short by a killed run {"run":
+                """);
+        FakeStep then = FakeStep.then("ws resolves alice", 4);
+        TestCase scenario = FakeTestCase.scenario("dns.feature", "Resolve", 3, List.of(), then);
+        String timeline = """
+                {"started": "2025-01-01T10:00:01Z", "events": [{"kind": "WAIT", "subject": "ws resolves alice",
+                 "detail": "happened", "tookMillis": 45, "data": {"budget": "dns-answer", "limit": "PT10S", "outcome": "met"}}]}""";
+
+        bus.publish(new TestRunStarted(now));
+        start(scenario);
+        bus.publish(new EmbedEvent(tick(), scenario, timeline.getBytes(UTF_8), "application/json", "timeline.json"));
+        finish(scenario, Status.PASSED, null);
+        bus.publish(new TestRunFinished(tick(), new Result(Status.PASSED, Duration.ofSeconds(2), null)));
+
+        String index = Files.readString(run.resolve("index.html"));
+        assertThat(index).contains("Wait trends over the last 2 runs", "20241231-100000", "20250101-100000", "2 runs</text>")
+                .contains("Scenario outcomes over the last 2 runs", "<title>20241231-100000 (abc): 3 passed, 0 failed</title>")
+                .contains("History problem: history.jsonl:2 skipped");
+        assertThat(Files.readAllLines(out.resolve("history.jsonl"))).hasSize(3);
+        assertThat(warnings.toString(UTF_8)).contains("history.jsonl:2 skipped");
+    }
+
+    @Test
+    void aFailureSaysWhetherTheScenarioFailedInEarlierRunsToo() throws IOException {
+        Files.writeString(out.resolve("history.jsonl"), """
+                {"run": "n1", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"], "passedScenarios": ["bgp: Session comes up"]}
+                {"run": "n2", "passed": 2, "failed": 0, "skipped": 0, "budgets": {}, "failedScenarios": [], "passedScenarios": ["bgp: Session comes up", "bgp: Session flaps"]}
+                {"run": "n3", "passed": 1, "failed": 1, "skipped": 0, "budgets": {}, "failedScenarios": ["bgp: Session flaps"], "passedScenarios": []}
+                {"run": "n4", "passed": 0, "failed": 0, "skipped": 0, "budgets": {}}
+                """);
+        FakeStep then = FakeStep.then("the session stays Established", 5);
+        TestCase flaky = FakeTestCase.scenario("bgp.feature", "Session flaps", 4, List.of(), then);
+        TestCase fresh = FakeTestCase.scenario("bgp.feature", "Session comes up", 9, List.of(), then);
+
+        bus.publish(new TestRunStarted(now));
+        runScenario(flaky, Status.FAILED, new AssertionError("Idle"), then);
+        runScenario(fresh, Status.FAILED, new AssertionError("Connect"), then);
+        bus.publish(new TestRunFinished(tick(), new Result(Status.FAILED, Duration.ofSeconds(2), null)));
+
+        String index = Files.readString(run.resolve("index.html"));
+        assertThat(index).contains("Also failed in 2 of the 3 earlier runs of the history that ran it.")
+                .contains("Passed in each of the 2 earlier runs of the history that ran it: a new failure.");
+        assertThat(Files.readAllLines(out.resolve("history.jsonl")).get(4))
+                .endsWith("\"failedScenarios\": [\"bgp: Session flaps\",\"bgp: Session comes up\"],\"passedScenarios\": []}");
+    }
+
+    @Test
+    void anUnreadableTimelineIsAReportProblemNotALostRun() throws IOException {
+        TestCase scenario = FakeTestCase.scenario("x.feature", "Broken timeline", 1, List.of());
+
+        bus.publish(new TestRunStarted(now));
+        start(scenario);
+        bus.publish(new EmbedEvent(tick(), scenario, "{\"events\": [".getBytes(UTF_8), "application/json", "timeline.json"));
+        finish(scenario, Status.PASSED, null);
+        bus.publish(new TestRunFinished(tick(), new Result(Status.PASSED, Duration.ofSeconds(1), null)));
+
+        assertThat(Files.readString(run.resolve("index.html"))).contains("Report problem: cannot read the waits of timeline.json");
+        assertThat(run.resolve("evidence/01-x/broken-timeline/timeline.json")).exists();
+    }
+
     private static PrintStream print(ByteArrayOutputStream sink) {
         return new PrintStream(sink, true, UTF_8);
     }
