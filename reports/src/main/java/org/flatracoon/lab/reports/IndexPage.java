@@ -70,6 +70,10 @@ final class IndexPage {
                 .append(run.count(Outcome.FAILED)).append(" failed, ")
                 .append(run.count(Outcome.SKIPPED)).append(" skipped &middot; ")
                 .append(escape(human(run.duration())));
+        if (run.concurrency() >= 1.1) {
+            html.append(" (scenarios' own time ").append(escape(human(run.scenarioTime())))
+                    .append(String.format(java.util.Locale.ROOT, ", %.1f at a time on average)", run.concurrency()));
+        }
         if (run.started() != null) {
             html.append(" &middot; started ").append(escape(run.started().toString()));
         }

@@ -48,6 +48,7 @@ final class ReportJson {
         json.put("started", time(run.started()));
         json.put("finished", time(run.finished()));
         json.put("durationMillis", millis(run.duration()));
+        json.put("scenarioMillis", millis(run.scenarioTime()));
         json.put("counts", counts);
         json.put("runError", run.runError());
         json.put("index", IndexPage.FILE);

@@ -25,6 +25,17 @@ record RunSummary(String runName, Instant started, Instant finished, List<Scenar
         return started == null || finished == null ? Duration.ZERO : Duration.between(started, finished);
     }
 
+    /** The scenarios' own durations added up: more than {@link #duration()} when scenarios ran in parallel. */
+    Duration scenarioTime() {
+        return scenarios.stream().map(ScenarioResult::duration).filter(d -> d != null).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** How many scenarios ran at once on average: scenario time over wall time (1.0 for a serial run). */
+    double concurrency() {
+        long wall = duration().toMillis();
+        return wall == 0 ? 1.0 : (double) scenarioTime().toMillis() / wall;
+    }
+
     boolean passed() {
         return runError == null && count(Outcome.FAILED) == 0;
     }
