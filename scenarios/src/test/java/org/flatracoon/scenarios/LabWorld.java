@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.fault.FaultEntry;
 import org.flatracoon.lab.topology.Endpoint;
 import org.flatracoon.lab.topology.InterfaceAddress;
 import org.flatracoon.lab.topology.LinkSpec;
@@ -21,6 +22,8 @@ import org.flatracoon.lab.wait.Budgets;
 public final class LabWorld {
 
     private RunningLab lab;
+    /** Anything random a step decides derives from this; `-Dlab.seed=N` repeats a run's choices. */
+    private final long seed = Long.getLong("lab.seed", new java.util.Random().nextLong());
 
     void start(String labName) {
         if (lab != null) {
@@ -39,6 +42,10 @@ public final class LabWorld {
 
     LabNode node(String name) {
         return lab().node(name);
+    }
+
+    long seed() {
+        return seed;
     }
 
     Budget budget(String name) {
@@ -83,13 +90,18 @@ public final class LabWorld {
                 .orElseThrow(() -> new IllegalStateException(node + " has no " + familyName + " address in lab " + lab.name()));
     }
 
-    /** Attaches the evidence of the scenario to the report, then removes the lab and checks nothing is left. */
+    /**
+     * Attaches the evidence of the scenario to the report (and, if it failed, a replay bundle),
+     * then removes the lab, undoing every fault still in force first, and checks nothing is left.
+     */
     void finish(Scenario scenario) {
         if (lab == null) {
             return;
         }
         try {
             attachEvidence(scenario);
+            ReplayBundleWriter.attachIfFailed(scenario, lab, seed);
+            undoFaults(scenario);
         } finally {
             String runId = lab.runId();
             lab.close();
@@ -111,6 +123,22 @@ public final class LabWorld {
                 "resolved-topology.txt");
         for (LabNode node : lab.nodes()) {
             scenario.attach(node.logs().getBytes(StandardCharsets.UTF_8), "text/plain", node.name() + ".log");
+        }
+    }
+
+    /** Every fault still in force is undone, whatever the outcome; faults.txt shows what was done and undone, when. */
+    private void undoFaults(Scenario scenario) {
+        List<String> notUndone = lab.faults().undoBeforeRemoval();
+        List<FaultEntry> faults = lab.faults().schedule();
+        if (!faults.isEmpty()) {
+            String schedule = "seed " + seed + "; offsets from lab-ready\n" + faults.stream().map(FaultEntry::describe)
+                    .collect(java.util.stream.Collectors.joining("\n")) + "\n"
+                    + lab.faults().inForce().stream().map(left -> left + ": left as it is, ends with the lab's removal\n")
+                            .collect(java.util.stream.Collectors.joining());
+            scenario.attach(schedule.getBytes(StandardCharsets.UTF_8), "text/plain", "faults.txt");
+        }
+        if (!notUndone.isEmpty()) {
+            throw new AssertionError("faults could not be undone at the end of the scenario: " + notUndone);
         }
     }
 }
