@@ -49,8 +49,8 @@ public final class FaultSteps {
 
     // --- links ---
 
+    // One definition serves Given and When alike (Cucumber matches text, not keywords).
     @When("the link between {word} and {word} silently drops all traffic")
-    @Given("the link between {word} and {word} silently drops all traffic")
     public void blackhole(String a, String b) {
         world.lab().link(a, b).blackhole();
     }
@@ -77,7 +77,6 @@ public final class FaultSteps {
     }
 
     @When("the link between {word} and {word} loses {int}% of the packets {word} sends")
-    @Given("the link between {word} and {word} loses {int}% of the packets {word} sends")
     public void loses(String a, String b, int percent, String sender) {
         world.lab().link(a, b).loss(percent, Direction.from(sender));
     }

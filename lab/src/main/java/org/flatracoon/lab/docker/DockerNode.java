@@ -118,7 +118,7 @@ final class DockerNode implements LabNode {
     public void pause() {
         journal.perform(FaultAction.NODE_PAUSE, List.of(name()), Map.of(), subject(), "paused (every process frozen)",
                 () -> docker.pauseContainerCmd(containerId).exec());
-        journal.hold(key("paused"), name() + " paused", this::unpause);
+        journal.hold(key("paused"), "node " + name() + " paused", this::unpause);
     }
 
     @Override
@@ -136,7 +136,7 @@ final class DockerNode implements LabNode {
     }
 
     private void holdDown(String how) {
-        journal.holdUntilRemoval(key("down"), name() + " " + how, this::start);
+        journal.holdUntilRemoval(key("down"), "node " + name() + " " + how, this::start);
     }
 
     private String key(String state) {
