@@ -32,11 +32,9 @@ final class ReplayBundleWriter {
         }
     }
 
-    /** features/faults/links.feature:23, from the scenario's URI. */
+    /** features/faults/links.feature:23: the scenario's file as Cucumber found it (classpath-relative), and line. */
     private static String source(Scenario scenario) {
         URI uri = scenario.getUri();
-        String path = uri.getSchemeSpecificPart();
-        int features = path.lastIndexOf("features/");
-        return (features >= 0 ? path.substring(features) : path.substring(path.lastIndexOf('/') + 1)) + ":" + scenario.getLine();
+        return uri.getSchemeSpecificPart() + ":" + scenario.getLine();
     }
 }
