@@ -76,7 +76,8 @@ final class FaultCommand implements Callable<Integer> {
         expect(LINK_ACTIONS.contains(action), "unknown link action '" + action + "'; use one of " + LINK_ACTIONS);
         boolean needsValue = List.of("loss", "rate", "delay").contains(action);
         expect(words.size() == (needsValue ? 5 : 4), needsValue
-                ? action + " needs a value: lab fault " + lab + " link A B " + action + " " + valueLabel(action)
+                ? action + " needs a value: lab fault " + lab + " link " + words.get(1) + " " + words.get(2) + " " + action + " "
+                        + valueLabel(action)
                 : action + " takes no value");
         expect(from == null || List.of("loss", "rate").contains(action), "--from goes with loss or rate only");
         expect(jitterMs == null || action.equals("delay"), "--jitter goes with delay only");

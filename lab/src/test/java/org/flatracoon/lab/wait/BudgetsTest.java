@@ -33,7 +33,7 @@ class BudgetsTest {
         assertThatThrownBy(() -> Budgets.defaults().get("coffee break"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no wait budget named 'coffee break'; budgets.properties has "
-                        + "[dns-answer, link-change, node-command, node-readiness, zone-transfer]");
+                        + "[dns-answer, link-change, node-change, node-command, node-readiness, zone-transfer]");
     }
 
     @Test
