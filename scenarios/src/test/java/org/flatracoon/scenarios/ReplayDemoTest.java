@@ -21,6 +21,7 @@ import org.flatracoon.lab.replay.ReplayBundle;
 import org.flatracoon.lab.topology.Topology;
 import org.flatracoon.lab.topology.TopologyLoader;
 import org.flatracoon.lab.kind.KindRegistry;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,9 @@ class ReplayDemoTest {
 
     @Test
     void aFailedScenarioLeavesABundleWhoseReplayAppliesTheSameFaultsAndFailsTheSameWay() throws Exception {
+        String tags = System.getProperty("cucumber.filter.tags", "");
+        Assumptions.assumeTrue(tags.isBlank() || tags.contains("@replay-demo"),
+                "the run selects scenarios by tag (" + tags + "), and not @replay-demo");
         Path run = Files.createTempDirectory("replay-demo-run");
         byte status = runCucumber(run, "classpath:replay-demo");
         assertThat(status).as("the demo scenario fails on purpose").isNotZero();
