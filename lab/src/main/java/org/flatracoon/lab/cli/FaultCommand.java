@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         "  lab fault LAB link A B rate RATE [--from A]      (RATE like 10mbit, 512kbit)",
         "  lab fault LAB link A B delay MS [--jitter MS]    (needs the kernel's netem)",
         "  lab fault LAB partition N1,N2,…                  (cut these nodes off from the rest)",
-        "  lab fault LAB heal                               (heal every partition)"})
+        "  lab fault LAB heal                               (heal every partition)",
+        "  lab fault LAB list                               (what disturbs each node now, whoever did it)"})
 final class FaultCommand implements Callable<Integer> {
 
     private static final List<String> LINK_ACTIONS = List.of("down", "up", "blackhole", "clear", "loss", "rate", "delay");
@@ -53,7 +54,11 @@ final class FaultCommand implements Callable<Integer> {
             case "partition" -> expect(words.size() == 2, "partition needs the nodes to cut off, comma-separated: lab fault "
                     + lab + " partition N1,N2");
             case "heal" -> expect(words.size() == 1, "heal takes nothing more: lab fault " + lab + " heal");
-            default -> throw usage("unknown fault '" + what + "'; use link, partition or heal");
+            case "list" -> {
+                expect(words.size() == 1, "list takes nothing more: lab fault " + lab + " list");
+                return list();
+            }
+            default -> throw usage("unknown fault '" + what + "'; use link, partition, heal or list");
         }
         RunningLab running = AttachedLab.attach(lab);
         switch (what) {
@@ -63,8 +68,25 @@ final class FaultCommand implements Callable<Integer> {
         }
         List<FaultEntry> done = running.faults().schedule();
         FaultEntry entry = done.get(done.size() - 1);
-        spec.commandLine().getOut().println(entry.outcome() + ": " + entry.action().words() + " "
-                + String.join(" ", entry.target()) + params(entry) + " (" + entry.took().toMillis() + " ms)");
+        spec.commandLine().getOut().println(entry.outcome() + ": " + String.join(" ", entry.action().words(),
+                String.join(" ", entry.target())).strip() + params(entry) + " (" + entry.took().toMillis() + " ms)");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private int list() {
+        var docker = org.flatracoon.lab.docker.DockerEngine.client();
+        var summary = new org.flatracoon.lab.docker.LabInventory(docker).labs().stream()
+                .filter(l -> l.name().equals(lab)).findFirst()
+                .orElseThrow(() -> new org.flatracoon.lab.backend.LabException("no lab named " + lab + " is running (see `lab ps`)"));
+        TextTable table = new TextTable("NODE", "FAULT");
+        new org.flatracoon.lab.docker.FaultsInForce(docker).of(summary).forEach((node, faults) -> {
+            if (faults.isEmpty()) {
+                table.row(node, "-");
+            }
+            faults.forEach(fault -> table.row(node, fault));
+        });
+        spec.commandLine().getOut().print(table.render());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -101,7 +101,7 @@ class LabCommandTest {
         "fault lab1 link a b up 3         => lab: up takes no value (see `lab fault --help`)",
         "fault lab1 link a b down --from a => lab: --from goes with loss or rate only (see `lab fault --help`)",
         "fault lab1 link a                => lab: link needs two nodes and an action: lab fault lab1 link A B down|up|blackhole|clear|loss|rate|delay (see `lab fault --help`)",
-        "fault lab1 smash                 => lab: unknown fault 'smash'; use link, partition or heal (see `lab fault --help`)",
+        "fault lab1 smash                 => lab: unknown fault 'smash'; use link, partition, heal or list (see `lab fault --help`)",
         "fault lab1 partition             => lab: partition needs the nodes to cut off, comma-separated: lab fault lab1 partition N1,N2 (see `lab fault --help`)",
         "node lab1 b explode              => lab: unknown node action 'explode'; use one of [stop, start, restart, pause, unpause, kill] (see `lab node --help`)",
         "replay /no/such/bundle.zip       => lab: no such file or folder: /no/such/bundle.zip (see `lab replay --help`)"})
