@@ -36,14 +36,16 @@ public final class FaultPlayer {
         Instant ready = lab.faults().ready();
         for (FaultEntry entry : schedule) {
             waitUntil(ready.plus(entry.offset()));
+            int before = lab.faults().schedule().size();
             try {
                 apply(entry);
             } catch (UnsupportedFaultException e) {
                 // recorded by the journal as skipped; the original run skipped it too, most likely
             }
             List<FaultEntry> done = lab.faults().schedule();
-            out.accept(done.get(done.size() - 1).describe() + "   (planned +"
-                    + String.format(java.util.Locale.ROOT, "%.3f", entry.offset().toMillis() / 1000.0) + " s)");
+            String planned = String.format(java.util.Locale.ROOT, "   (planned +%.3f s)", entry.offset().toMillis() / 1000.0);
+            out.accept(done.size() > before ? done.get(done.size() - 1).describe() + planned
+                    : "not applied: " + entry.describe() + planned);
         }
     }
 
