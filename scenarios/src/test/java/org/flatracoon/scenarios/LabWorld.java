@@ -22,7 +22,7 @@ import org.flatracoon.lab.wait.Budgets;
 public final class LabWorld {
 
     private RunningLab lab;
-    /** Anything random a step decides derives from this; `-Dlab.seed=N` repeats a run's choices. */
+    /** Recorded with the faults and in replay bundles, for steps that draw random numbers; `-Dlab.seed=N` fixes it. */
     private final long seed = Long.getLong("lab.seed", new java.util.Random().nextLong());
 
     void start(String labName) {
@@ -42,10 +42,6 @@ public final class LabWorld {
 
     LabNode node(String name) {
         return lab().node(name);
-    }
-
-    long seed() {
-        return seed;
     }
 
     Budget budget(String name) {

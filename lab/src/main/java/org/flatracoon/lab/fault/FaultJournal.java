@@ -25,7 +25,6 @@ public final class FaultJournal {
     private final List<FaultEntry> entries = new ArrayList<>();
     private final Map<String, Held> inForce = new LinkedHashMap<>();
     private volatile Instant ready = Instant.now();
-    private Instant lastChange = ready;
 
     /** The lab is ready from now on: offsets count from here. */
     public void markReady() {
@@ -54,7 +53,6 @@ public final class FaultJournal {
             FaultEntry entry = new FaultEntry(Duration.between(ready, start), action, target, params, outcome, took);
             synchronized (this) {
                 entries.add(entry);
-                lastChange = Instant.now();
             }
             Map<String, String> data = new LinkedHashMap<>(params);
             data.put("action", action.words());
@@ -94,11 +92,6 @@ public final class FaultJournal {
     /** Every action so far, in order. */
     public synchronized List<FaultEntry> schedule() {
         return List.copyOf(entries);
-    }
-
-    /** When the last fault was applied or undone. */
-    public synchronized Instant lastChange() {
-        return lastChange;
     }
 
     /** Undoes every fault in force, newest first; returns what could not be undone. */

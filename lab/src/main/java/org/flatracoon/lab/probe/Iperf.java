@@ -47,10 +47,10 @@ public final class Iperf {
         try {
             report = JSON.readTree(result.stdout());
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("iperf3 in " + client.name() + " printed no JSON report: " + result.output().strip());
+            throw new ProbeException("iperf3 in " + client.name() + " printed no JSON report: " + result.output().strip());
         }
         if (report == null || report.has("error")) {
-            throw new IllegalStateException("iperf3 from " + client.name() + " to " + server + " failed: "
+            throw new ProbeException("iperf3 from " + client.name() + " to " + server + " failed: "
                     + (report == null ? result.output().strip() : report.get("error").asText()));
         }
         return report;

@@ -25,7 +25,7 @@ public final class RapidPing {
                 String.valueOf(count), "-i", "0.01", "-W", "1", address);
         Matcher m = COUNTS.matcher(result.stdout());
         if (!m.find()) {
-            throw new IllegalStateException("ping from " + from.name() + " to " + address + " printed no statistics: "
+            throw new ProbeException("ping from " + from.name() + " to " + address + " printed no statistics: "
                     + result.output().strip());
         }
         return new Loss(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
