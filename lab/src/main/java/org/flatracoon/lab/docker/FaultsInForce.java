@@ -24,7 +24,7 @@ public final class FaultsInForce {
                                   if (match($0, /comment "[^"]*"/)) what = substr($0, RSTART + 9, RLENGTH - 10);
                                   print chain ": " what " arriving on " dev " (" n " dropped so far)" }'
             for d in $(ls /sys/class/net); do
-              tc qdisc show dev "$d" root | awk -v d="$d" '$2 == "tbf" || $2 == "netem" { $1 = ""; $3 = ""; print d ":" $0 }'
+              tc qdisc show dev "$d" root | awk -v d="$d" '$2 == "tbf" || $2 == "netem" { line = $2; for (i = 7; i <= NF; i++) line = line " " $i; print d ": " line }'
               ip -o link show dev "$d" | grep -q '<[^>]*\\bUP\\b' || [ "$d" = lo ] || echo "$d: down (carrier lost)"
             done
             """.formatted(LinkFaults.TABLE);
