@@ -8,7 +8,7 @@ import org.flatracoon.lab.replay.ReplayBundle;
 
 /**
  * When a scenario fails, attaches a replay bundle to its evidence (replay-bundle.zip): the
- * topology and its files, the image ids, the fault schedule with offsets, the seed and where
+ * topology and its files, the resolved topology, the image ids, the fault schedule with offsets, the seed and where
  * the scenario is. `lab replay replay-bundle.zip` brings the same lab up and plays the faults again.
  */
 final class ReplayBundleWriter {
@@ -24,7 +24,9 @@ final class ReplayBundleWriter {
         }
         try {
             ReplayBundle bundle = ReplayBundle.of(lab, scenario.getName(), source(scenario), seed);
-            scenario.attach(bundle.toZip(lab.topology()), "application/zip", ATTACHMENT);
+            byte[] zip = bundle.toZip(lab.topology(),
+                    java.util.Map.of("resolved-topology.txt", ResolvedTopology.describe(lab.topology())));
+            scenario.attach(zip, "application/zip", ATTACHMENT);
             scenario.log("replay bundle attached as " + ATTACHMENT + " (" + bundle.schedule().size()
                     + " faults); reproduce with: ./just lab replay <evidence folder>/" + ATTACHMENT);
         } catch (IOException | RuntimeException e) {

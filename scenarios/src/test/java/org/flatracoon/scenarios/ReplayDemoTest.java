@@ -52,6 +52,8 @@ class ReplayDemoTest {
         ReplayBundle.Loaded loaded = ReplayBundle.read(evidence.resolve("replay-bundle.zip"),
                 Files.createTempDirectory("replay-demo-bundle"));
         ReplayBundle bundle = loaded.bundle();
+        Path unpacked = loaded.topologyFile().getParent().getParent();
+        assertThat(Files.readString(unpacked.resolve("resolved-topology.txt"))).contains("a:eth1 198.51.100.161/29");
         assertThat(bundle.scenario()).isEqualTo("b reaches a although a was cut off (fails on purpose)");
         assertThat(bundle.source()).isEqualTo("replay-demo/fails-on-purpose.feature:6");
         assertThat(bundle.imageIds()).containsOnlyKeys("a", "b", "c").allSatisfy((node, id) -> assertThat(id).startsWith("sha256:"));

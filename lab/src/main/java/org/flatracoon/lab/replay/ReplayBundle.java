@@ -36,6 +36,7 @@ import org.flatracoon.lab.topology.Topology;
  * bundle.json        scenario, feature:line, lab, seed, image id per node, lab version, created
  * schedule.json      the faults, in order: offset_ms, action, target, params, outcome, took_ms
  * topology/          the topology file and the files it refers to, at the same relative paths
+ * …                  whatever the writer adds for people to read (the scenarios add resolved-topology.txt)
  * </pre>
  *
  * or the same as a zip (what a scenario attaches to its report).
@@ -60,9 +61,19 @@ public record ReplayBundle(String scenario, String source, String lab, long seed
                 java.time.Instant.now().toString());
     }
 
-    /** Writes the bundle folder; the topology's files are copied from where {@code topology} says they are. */
-    public void writeTo(Path dir, Topology topology) throws IOException {
+    /**
+     * Writes the bundle folder; the topology's files are copied from where {@code topology} says
+     * they are. {@code extras} are more files for people to read (e.g. the resolved topology), by name.
+     */
+    public void writeTo(Path dir, Topology topology, Map<String, String> extras) throws IOException {
         Files.createDirectories(dir.resolve(TOPOLOGY_DIR));
+        for (Map.Entry<String, String> extra : extras.entrySet()) {
+            Path file = dir.resolve(extra.getKey()).normalize();
+            if (!dir.equals(file.getParent())) {
+                throw new IllegalArgumentException("extra bundle file " + extra.getKey() + " must be a plain file name");
+            }
+            Files.writeString(file, extra.getValue());
+        }
         Files.writeString(dir.resolve(BUNDLE_JSON), JSON.writeValueAsString(header()));
         Files.writeString(dir.resolve(SCHEDULE_JSON), JSON.writeValueAsString(scheduleJson()));
         Path labFolder = topology.file().getParent();
@@ -76,10 +87,10 @@ public record ReplayBundle(String scenario, String source, String lab, long seed
     }
 
     /** The bundle folder as one zip, e.g. to attach to a report. */
-    public byte[] toZip(Topology topology) throws IOException {
+    public byte[] toZip(Topology topology, Map<String, String> extras) throws IOException {
         Path dir = Files.createTempDirectory("replay-bundle");
         try {
-            writeTo(dir, topology);
+            writeTo(dir, topology, extras);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
