@@ -23,6 +23,7 @@ import org.flatracoon.lab.topology.TopologyLoader;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure can be replayed: the demo scenario (replay-demo/, outside the suite) fails on
@@ -36,11 +37,11 @@ class ReplayDemoTest {
     private static final Duration LATE = Duration.ofSeconds(5);
 
     @Test
-    void aFailedScenarioLeavesABundleWhoseReplayAppliesTheSameFaultsAndFailsTheSameWay() throws Exception {
+    void aFailedScenarioLeavesABundleWhoseReplayAppliesTheSameFaultsAndFailsTheSameWay(@TempDir Path temp) throws Exception {
         String tags = System.getProperty("cucumber.filter.tags", "");
         Assumptions.assumeTrue(tags.isBlank() || tags.contains("@replay-demo"),
                 "the run selects scenarios by tag (" + tags + "), and not @replay-demo");
-        Path run = Files.createTempDirectory("replay-demo-run");
+        Path run = Files.createDirectories(temp.resolve("run"));
         byte status = runCucumber(run, "classpath:replay-demo");
         assertThat(status).as("the demo scenario fails on purpose").isNotZero();
 
@@ -50,7 +51,7 @@ class ReplayDemoTest {
                 .contains("heal a", "link clear a b");
 
         ReplayBundle.Loaded loaded = ReplayBundle.read(evidence.resolve("replay-bundle.zip"),
-                Files.createTempDirectory("replay-demo-bundle"));
+                Files.createDirectories(temp.resolve("bundle")));
         ReplayBundle bundle = loaded.bundle();
         Path unpacked = loaded.topologyFile().getParent().getParent();
         assertThat(Files.readString(unpacked.resolve("resolved-topology.txt"))).contains("a:eth1 198.51.100.161/29");
