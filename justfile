@@ -57,7 +57,7 @@ images: docker
 build-lab:
     mvn -B -q -pl lab -am package -DskipTests
 
-# Run the lab command: just lab up FILE | lab ps | lab exec LAB NODE -- CMD… | lab down LAB | lab clean
+# Run the lab command: just lab up FILE | lab ps | lab exec LAB NODE -- CMD… | lab fault LAB … | lab node LAB NODE … | lab replay BUNDLE | lab down LAB | lab clean
 lab *ARGS: docker
     @test -f {{lab_jar}} || mvn -B -q -pl lab -am package -DskipTests
     @cd "{{invocation_directory()}}" && java -jar "{{justfile_directory()}}/{{lab_jar}}" "$@"

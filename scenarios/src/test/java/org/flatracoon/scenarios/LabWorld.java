@@ -18,6 +18,7 @@ import org.flatracoon.lab.backend.RunningLab;
 import org.flatracoon.lab.backend.StartOptions;
 import org.flatracoon.lab.graph.LabGraph;
 import org.flatracoon.lab.graph.SvgGraph;
+import org.flatracoon.lab.fault.FaultEntry;
 import org.flatracoon.lab.topology.Endpoint;
 import org.flatracoon.lab.topology.InterfaceAddress;
 import org.flatracoon.lab.topology.LinkSpec;
@@ -32,6 +33,8 @@ public final class LabWorld {
     private final ScenarioEvidence evidence;
     private RunningLab lab;
     private Path captureFolder;
+    /** Recorded with the faults and in replay bundles, for steps that draw random numbers; `-Dlab.seed=N` fixes it. */
+    private final long seed = Long.getLong("lab.seed", new java.util.Random().nextLong());
 
     public LabWorld(ScenarioEvidence evidence) {
         this.evidence = evidence;
@@ -132,7 +135,8 @@ public final class LabWorld {
 
     /**
      * Attaches the evidence of the scenario to the report (packet captures only when they are to
-     * be kept), then removes the lab and checks nothing is left.
+     * be kept; a replay bundle if it failed), then removes the lab, undoing every fault still in
+     * force first, and checks nothing is left.
      */
     void finish(Scenario scenario) {
         if (lab == null) {
@@ -141,6 +145,8 @@ public final class LabWorld {
         try {
             attachCaptures(scenario);
             attachEvidence(scenario);
+            ReplayBundleWriter.attachIfFailed(scenario, lab, seed);
+            undoFaults(scenario);
         } finally {
             RunningLab closing = lab;
             lab = null;
@@ -196,6 +202,22 @@ public final class LabWorld {
                 "resolved-topology.txt");
         for (LabNode node : lab.nodes()) {
             scenario.attach(node.logs().getBytes(StandardCharsets.UTF_8), "text/plain", node.name() + ".log");
+        }
+    }
+
+    /** Every fault still in force is undone, whatever the outcome; faults.txt shows what was done and undone, when. */
+    private void undoFaults(Scenario scenario) {
+        List<String> notUndone = lab.faults().undoBeforeRemoval();
+        List<FaultEntry> faults = lab.faults().schedule();
+        if (!faults.isEmpty()) {
+            String schedule = "seed " + seed + "; offsets from lab-ready\n" + faults.stream().map(FaultEntry::describe)
+                    .collect(java.util.stream.Collectors.joining("\n")) + "\n"
+                    + lab.faults().inForce().stream().map(left -> left + ": left as it is, ends with the lab's removal\n")
+                            .collect(java.util.stream.Collectors.joining());
+            scenario.attach(schedule.getBytes(StandardCharsets.UTF_8), "text/plain", "faults.txt");
+        }
+        if (!notUndone.isEmpty()) {
+            throw new AssertionError("faults could not be undone at the end of the scenario: " + notUndone);
         }
     }
 }

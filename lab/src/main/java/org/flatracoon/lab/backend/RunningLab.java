@@ -2,9 +2,14 @@ package org.flatracoon.lab.backend;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.flatracoon.lab.fault.FaultJournal;
 import org.flatracoon.lab.topology.Topology;
 
-/** A lab whose nodes are up. Closing it removes every container and network it created. */
+/**
+ * A lab whose nodes are up. Closing it undoes the faults still in force, then removes every
+ * container and network it created.
+ */
 public interface RunningLab extends AutoCloseable {
 
     String name();
@@ -37,7 +42,20 @@ public interface RunningLab extends AutoCloseable {
         return List.of();
     }
 
-    /** Removes everything the lab created; idempotent. */
+    /**
+     * Cuts {@code nodes} off from the rest of the lab.
+     *
+     * @throws IllegalArgumentException for an unknown node, an empty set or one holding every node
+     */
+    Partition partition(Set<String> nodes);
+
+    /** Heals every partition of the lab, including ones another process made (e.g. `lab fault … partition`). */
+    void healPartitions();
+
+    /** Every fault applied to this lab so far, with offsets from lab-ready, and those still in force. */
+    FaultJournal faults();
+
+    /** Undoes the faults still in force, then removes everything the lab created; idempotent. */
     @Override
     void close();
 }

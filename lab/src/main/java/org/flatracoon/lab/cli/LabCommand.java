@@ -17,6 +17,7 @@ import org.flatracoon.lab.docker.DockerLabBackend;
 import org.flatracoon.lab.docker.LabInventory;
 import org.flatracoon.lab.graph.GraphFormat;
 import org.flatracoon.lab.graph.LabGraph;
+import org.flatracoon.lab.fault.UnsupportedFaultException;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.topology.Topology;
 import org.flatracoon.lab.topology.TopologyException;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         description = "Brings FlatRacoon lab topologies (containerlab-style .clab.yml files) up on the local Docker engine.",
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Exec.class, LabCommand.Ps.class,
-                LabCommand.Clean.class, LabCommand.Check.class, LabCommand.Graph.class})
+                LabCommand.Clean.class, LabCommand.Check.class, LabCommand.Graph.class, FaultCommand.class,
+                NodeCommand.class, ReplayCommand.class})
 public final class LabCommand implements Runnable {
 
     @CommandLine.Spec
@@ -45,9 +47,14 @@ public final class LabCommand implements Runnable {
         // (`just lab exec … -- sh -c …` reaches us without the `--`, which just keeps for itself).
         commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof LabException || exception instanceof TopologyException) {
+            if (exception instanceof LabException || exception instanceof TopologyException
+                    || exception instanceof UnsupportedFaultException) {
                 cmd.getErr().println("lab: " + exception.getMessage());
                 return 1;
+            }
+            if (exception instanceof IllegalArgumentException) { // a node or link the lab does not have
+                cmd.getErr().println("lab: " + exception.getMessage());
+                return 2;
             }
             throw exception;
         });
@@ -63,7 +70,8 @@ public final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: up, down, exec, ps, clean, check, graph");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: up, down, exec, ps, clean, check, graph, fault, node, replay");
     }
 
     static Topology load(Path file) throws TopologyException {

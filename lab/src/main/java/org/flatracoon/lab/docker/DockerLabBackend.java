@@ -26,6 +26,7 @@ import org.flatracoon.lab.backend.LabException;
 import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.RunningLab;
 import org.flatracoon.lab.backend.StartOptions;
+import org.flatracoon.lab.fault.FaultJournal;
 import org.flatracoon.lab.kind.KindRegistry;
 import org.flatracoon.lab.kind.NodeKind;
 import org.flatracoon.lab.kind.ReadinessCheck.Readiness;
@@ -84,8 +85,11 @@ public final class DockerLabBackend implements LabBackend {
                     .map(folder -> new LinkCaptures(new HelperContainer(docker), folder, labels));
             NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels, captures);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
+            FaultJournal journal = new FaultJournal();
+            EndpointFaults endpointFaults = new EndpointFaults(nodes, labels, netns);
             for (NodeSpec node : topology.nodes()) {
-                nodes.put(node.name(), createNode(topology, node, bringUp.networksOf(node), labels, bringUp));
+                String id = createNode(topology, node, bringUp.networksOf(node), labels);
+                nodes.put(node.name(), new DockerNode(docker, node, id, bringUp, journal, endpointFaults));
             }
             // One after another in file order, each ready before the next starts: a node may rely on
             // the nodes written above it (a DNS secondary on its primary, a client on its server).
@@ -95,13 +99,48 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.runStartupCommands(node);
                 bringUp.awaitReady(node);
             }
-            return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses,
-                    HostBridges.ofNetworks(networkIds), captures);
+            journal.markReady();
+            return new DockerLab(topology, runId, nodes, labels, netns, inventory, journal, endpointFaults,
+                    Optional.of(new OwnedResources(addresses, HostBridges.ofNetworks(networkIds), captures)));
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
             throw e instanceof LabException ? e
                     : new LabException("lab " + topology.name() + " could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The running lab {@code topology} describes, brought up by another process (`lab up`), so
+     * this one can disturb it; closing the result leaves the lab running. Faults it applies are
+     * recorded in a journal of its own.
+     *
+     * @throws LabException when no such lab runs, or its nodes no longer match the topology file
+     */
+    public RunningLab attach(Topology topology) {
+        LabInventory.LabSummary running = inventory.labs().stream()
+                .filter(lab -> lab.name().equals(topology.name()))
+                .findFirst()
+                .orElseThrow(() -> new LabException("no lab named " + topology.name() + " is running (see `lab ps`)"));
+        LabOwner owner = Arrays.stream(LabOwner.values()).filter(o -> o.label().equals(running.owner())).findFirst()
+                .orElse(LabOwner.CLI);
+        Map<String, String> labels = LabLabels.forLab(topology.name(), running.runId(), owner, running.topologyFile());
+        List<LinkNetwork> networks = new ArrayList<>();
+        for (int i = 0; i < topology.links().size(); i++) {
+            networks.add(LinkNetwork.of(topology.name(), i + 1, topology.links().get(i)));
+        }
+        NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels, Optional.empty());
+        Map<String, DockerNode> nodes = new LinkedHashMap<>();
+        FaultJournal journal = new FaultJournal();
+        EndpointFaults endpointFaults = new EndpointFaults(nodes, labels, netns);
+        for (NodeSpec node : topology.nodes()) {
+            String id = running.nodes().stream().filter(n -> n.name().equals(node.name())).findFirst()
+                    .map(LabInventory.NodeSummary::containerId)
+                    .orElseThrow(() -> new LabException("lab " + topology.name() + " has no node " + node.name()
+                            + " running; was its topology file " + topology.file() + " changed since `lab up`?"));
+            nodes.put(node.name(), new DockerNode(docker, node, id, bringUp, journal, endpointFaults));
+        }
+        return new DockerLab(topology, running.runId(), nodes, labels, netns, inventory, journal, endpointFaults,
+                Optional.empty());
     }
 
     private void refuseIfRunning(String labName) {
@@ -166,8 +205,8 @@ public final class DockerLabBackend implements LabBackend {
         return networks;
     }
 
-    private DockerNode createNode(Topology topology, NodeSpec node, List<LinkNetwork> attached, Map<String, String> labLabels,
-            NodeBringUp bringUp) {
+    /** Creates the node's container (not started) on its links' networks; returns its id. */
+    private String createNode(Topology topology, NodeSpec node, List<LinkNetwork> attached, Map<String, String> labLabels) {
         NodeKind kind = kinds.get(node.kind());
 
         Map<String, String> labels = new LinkedHashMap<>(node.labels());
@@ -215,6 +254,6 @@ public final class DockerLabBackend implements LabBackend {
             docker.connectToNetworkCmd().withContainerId(id).withNetworkId(network.name())
                     .withContainerNetwork(new ContainerNetwork().withIpamConfig(ipam)).exec();
         }
-        return new DockerNode(docker, node, id, bringUp);
+        return id;
     }
 }

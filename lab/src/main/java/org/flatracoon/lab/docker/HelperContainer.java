@@ -90,7 +90,7 @@ final class HelperContainer {
                 .withCmd(command)
                 .withLabels(Map.of(LabLabels.LAB, labLabels.get(LabLabels.LAB), LabLabels.RUN, labLabels.get(LabLabels.RUN),
                         LabLabels.OWNER, labLabels.get(LabLabels.OWNER), LabLabels.PID, labLabels.get(LabLabels.PID),
-                        LabLabels.ROLE, role))
+                        LabLabels.PID_NAMESPACE, labLabels.getOrDefault(LabLabels.PID_NAMESPACE, "unknown"), LabLabels.ROLE, role))
                 .withHostConfig(placement)
                 .exec()
                 .getId();

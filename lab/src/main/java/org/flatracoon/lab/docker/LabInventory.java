@@ -71,9 +71,15 @@ public final class LabInventory {
         return remove(Map.of());
     }
 
-    /** Removes the labs of test runs whose process is gone (a killed run cannot clean up after itself). */
+    /**
+     * Removes the labs of test runs whose process is gone (a killed run cannot clean up after
+     * itself). Only runs from this process's pid namespace are judged: a pid from another one (a
+     * test run in another sandbox or CI job on the same engine) says nothing here.
+     */
     public Removed sweepAbandonedTestRuns() {
+        String ourNamespace = LabLabels.pidNamespace();
         Predicate<Map<String, String>> abandoned = labels -> LabOwner.TEST_RUN.label().equals(labels.get(LabLabels.OWNER))
+                && ourNamespace.equals(labels.get(LabLabels.PID_NAMESPACE))
                 && !processAlive(labels.get(LabLabels.PID));
         int containers = 0;
         int networks = 0;

@@ -79,7 +79,7 @@ class LabCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "lab: a subcommand is required: up, down, exec, ps, clean, check, graph (see `lab --help`)");
+                "lab: a subcommand is required: up, down, exec, ps, clean, check, graph, fault, node, replay (see `lab --help`)");
     }
 
     @Test
@@ -119,5 +119,36 @@ class LabCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString()
                 .contains("unknown format 'png' (use mermaid, dot or svg)").contains("lab graph --help");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiterString = "=>", value = {
+        "fault lab1 link a b loss         => lab: loss needs a value: lab fault lab1 link a b loss PERCENT (e.g. 20) (see `lab fault --help`)",
+        "fault lab1 link a b loss lots    => lab: invalid loss value 'lots'; expected PERCENT (e.g. 20) (see `lab fault --help`)",
+        "fault lab1 link a b loss 150     => lab: loss must be above 0 and at most 100 percent, got 150 (see `lab fault --help`)",
+        "fault lab1 link a b rate fast    => lab: invalid rate 'fast'; write a number and a unit: bit, kbit, mbit or gbit (per second), e.g. 10mbit (see `lab fault --help`)",
+        "fault lab1 link a b delay -5     => lab: delay must be a positive number of milliseconds, got -5 (see `lab fault --help`)",
+        "fault lab1 link a b wobble       => lab: unknown link action 'wobble'; use one of [down, up, blackhole, clear, loss, rate, delay] (see `lab fault --help`)",
+        "fault lab1 link a b up 3         => lab: up takes no value (see `lab fault --help`)",
+        "fault lab1 link a b down --from a => lab: --from goes with loss or rate only (see `lab fault --help`)",
+        "fault lab1 link a                => lab: link needs two nodes and an action: lab fault lab1 link A B down|up|blackhole|clear|loss|rate|delay (see `lab fault --help`)",
+        "fault lab1 smash                 => lab: unknown fault 'smash'; use link, partition, heal or list (see `lab fault --help`)",
+        "fault lab1 partition             => lab: partition needs the nodes to cut off, comma-separated: lab fault lab1 partition N1,N2 (see `lab fault --help`)",
+        "node lab1 b explode              => lab: unknown node action 'explode'; use one of [stop, start, restart, pause, unpause, kill] (see `lab node --help`)",
+        "replay /no/such/bundle.zip       => lab: no such file or folder: /no/such/bundle.zip (see `lab replay --help`)"})
+    void badFaultNodeAndReplayArgumentsGetOneLineAndExitCode2BeforeAnythingIsTouched(String args, String message) {
+        CliRun run = CliRun.of(args.trim().split("\\s+"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(message.trim());
+    }
+
+    @Test
+    void aFolderThatIsNotAReplayBundleIsRefusedNamingWhatIsMissing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CliRun run = CliRun.of("replay", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("lab: " + dir + " is not a replay bundle: it has no bundle.json and "
+                + "schedule.json (give the bundle folder or its zip from the failed scenario's evidence)");
     }
 }

@@ -117,7 +117,7 @@ class InterfaceWiringTest {
                 Map<String, ContainerNetwork> assigned = docker.inspectContainerCmd(id).exec()
                         .getNetworkSettings().getNetworks();
                 DockerNode node = new DockerNode(docker, new NodeSpec("w", "host", TestLabs.HOST_IMAGE, Optional.empty(),
-                        List.of(), Map.of(), List.of(), List.of(), List.of(), Map.of()), id, null);
+                        List.of(), Map.of(), List.of(), List.of(), List.of(), Map.of()), id, null, null, null);
                 // Docker named them eth0 (first) and eth1 (second), with addresses of its own choosing.
                 assertThat(NodeNetwork.globalAddresses(node)).containsOnlyKeys("eth0", "eth1");
 

@@ -58,6 +58,16 @@ class LabInventorySweepTest {
         assertThat(inventory.leftovers(garbled)).isEmpty();
     }
 
+    @Test
+    void aTestRunFromAnotherPidNamespaceIsNotJudgedByItsPid() throws Exception {
+        // Another sandbox or CI job on the same engine: its pid is meaningless here, whatever it is.
+        String elsewhere = labResources(LabOwner.TEST_RUN, String.valueOf(deadProcessId()), "pid:[1]");
+
+        inventory.sweepAbandonedTestRuns();
+
+        assertThat(inventory.leftovers(elsewhere)).hasSize(2);
+    }
+
     /** The pid of a process that has run and been reaped. */
     private static long deadProcessId() throws Exception {
         Process process = new ProcessBuilder("true").start();
@@ -73,10 +83,15 @@ class LabInventorySweepTest {
 
     /** A created (not started) node container and a network, labelled as a lab's would be; returns the run id. */
     private String labResources(LabOwner owner, String pidLabel) {
+        return labResources(owner, pidLabel, LabLabels.pidNamespace());
+    }
+
+    private String labResources(LabOwner owner, String pidLabel, String pidNamespace) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         runs.add(runId);
         Map<String, String> labels = new LinkedHashMap<>(LabLabels.forLab(LAB, runId, owner, "LabInventorySweepTest"));
         labels.put(LabLabels.PID, pidLabel);
+        labels.put(LabLabels.PID_NAMESPACE, pidNamespace);
         Map<String, String> nodeLabels = new LinkedHashMap<>(labels);
         nodeLabels.put(LabLabels.NODE, "n1");
         nodeLabels.put(LabLabels.KIND, "host");

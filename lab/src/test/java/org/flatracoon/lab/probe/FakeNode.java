@@ -99,4 +99,29 @@ public final class FakeNode implements LabNode {
     public void start() {
         throw new UnsupportedOperationException("a scripted node has no process to start");
     }
+
+    @Override
+    public void stop() {
+        throw new UnsupportedOperationException("a scripted node has no process to stop");
+    }
+
+    @Override
+    public void restart() {
+        throw new UnsupportedOperationException("a scripted node has no process to restart");
+    }
+
+    @Override
+    public void pause() {
+        throw new UnsupportedOperationException("a scripted node has no process to pause");
+    }
+
+    @Override
+    public void unpause() {
+        throw new UnsupportedOperationException("a scripted node has no process to unpause");
+    }
+
+    @Override
+    public String imageId() {
+        return "sha256:scripted";
+    }
 }
