@@ -38,7 +38,7 @@ final class ReversePrefix {
             address[index / 2] |= (byte) (index % 2 == 0 ? nibble << 4 : nibble);
         }
         try {
-            Optional<Inet4Address> v4 = prefix.extract((Inet6Address) Inet6Address.getByAddress(null, address, null));
+            Optional<Inet4Address> v4 = prefix.extract(Inet6Address.getByAddress(null, address, null));
             return v4.map(ReverseMap::fromAddress);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);

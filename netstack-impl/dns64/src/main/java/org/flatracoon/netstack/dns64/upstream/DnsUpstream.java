@@ -85,8 +85,14 @@ public final class DnsUpstream implements Upstream {
         return resolver;
     }
 
-    private static String reason(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return name.contains("Timeout") ? "timeout" : "io";
+    /** dnsjava reports a timeout as a plain IOException ("Timed out …") or a SocketTimeoutException. */
+    static String reason(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = (t.getClass().getSimpleName() + " " + t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("timeout") || text.contains("timed out")) {
+                return "timeout";
+            }
+        }
+        return "io";
     }
 }
