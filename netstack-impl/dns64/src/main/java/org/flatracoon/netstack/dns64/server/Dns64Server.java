@@ -3,6 +3,7 @@ package org.flatracoon.netstack.dns64.server;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.flatracoon.netstack.dns64.cache.AnswerCache;
 import org.flatracoon.netstack.dns64.cache.CachingUpstream;
 import org.flatracoon.netstack.dns64.config.Dns64Config;
+import org.flatracoon.netstack.dns64.prefix.Ipv6Text;
 import org.flatracoon.netstack.dns64.resolve.Dns64Resolver;
 import org.flatracoon.netstack.dns64.resolve.Synthesis;
 import org.flatracoon.netstack.dns64.upstream.DnsUpstream;
@@ -123,8 +125,9 @@ public final class Dns64Server implements AutoCloseable {
     }
 
     private static String text(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        return a.getAddress() instanceof Inet6Address v6
+                ? "[" + Ipv6Text.format(v6) + "]:" + a.getPort()
+                : a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private void closeListeners() throws IOException {
