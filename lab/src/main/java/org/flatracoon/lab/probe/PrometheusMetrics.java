@@ -22,21 +22,39 @@ public final class PrometheusMetrics {
 
     /** The sum of every sample of the metric (over all label sets); 0 when it has none. */
     public double sum(String metric) {
+        return sum(scrape(), metric);
+    }
+
+    /** The sum of the metric's samples that carry {@code label="value"}; 0 when there are none. */
+    public double sum(String metric, String label, String value) {
+        return sumWithLabel(scrape(), metric, label + "=\"" + value + "\"");
+    }
+
+    private String scrape() {
         ExecResult result = node.exec("curl", "-fsS", "--max-time", "5", "http://127.0.0.1:" + port + "/metrics");
         if (!result.succeeded()) {
             throw new ProbeException(node.name() + ": /metrics did not answer: " + result.output().strip());
         }
-        return sum(result.stdout(), metric);
+        return result.stdout();
     }
 
     static double sum(String exposition, String metric) {
+        return sumWithLabel(exposition, metric, "");
+    }
+
+    static double sumWithLabel(String exposition, String metric, String labelPair) {
         double total = 0;
         for (String line : exposition.split("\n")) {
             Matcher matcher = SAMPLE.matcher(line);
-            if (!line.startsWith("#") && matcher.find() && matcher.group(1).equals(metric)) {
+            if (!line.startsWith("#") && matcher.find() && matcher.group(1).equals(metric)
+                    && (labelPair.isEmpty() || labelHas(matcher.group(2), labelPair))) {
                 total += Double.parseDouble(matcher.group(3));
             }
         }
         return total;
+    }
+
+    private static boolean labelHas(String labels, String pair) {
+        return labels != null && (labels.contains("{" + pair) || labels.contains("," + pair));
     }
 }

@@ -32,8 +32,8 @@ class BudgetsTest {
     void anUnknownNameIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> Budgets.defaults().get("coffee break"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no wait budget named 'coffee break'; budgets.properties has "
-                        + "[dns-answer, link-change, node-command, node-readiness, zone-transfer]");
+                .hasMessageStartingWith("no wait budget named 'coffee break'; budgets.properties has [")
+                .hasMessageContainingAll("dns-answer", "link-change", "node-command", "node-readiness", "zone-transfer");
     }
 
     @Test
