@@ -114,7 +114,7 @@ public final class Ipv6SiteSteps {
 
     @When("{word} resolves the IPv6 address of {string}")
     public void resolvesTheIpv6AddressOf(String host, String name) {
-        answer = new DnsQuery(world.node(host)).resolve(resolverOf(host), name, "AAAA");
+        answer = new DnsQuery(world.node(host)).resolveWith(resolverOf(host), name, "AAAA", List.of());
         scenario.log(host + ": AAAA " + name + " → " + answer.status() + " " + aaaa(answer));
     }
 
@@ -135,7 +135,7 @@ public final class Ipv6SiteSteps {
 
     @When("{word} discovers the NAT64 prefix from ipv4only.arpa")
     public void discoversTheNat64Prefix(String host) {
-        DnsAnswer reply = new DnsQuery(world.node(host)).resolve(resolverOf(host), "ipv4only.arpa", "AAAA");
+        DnsAnswer reply = new DnsQuery(world.node(host)).resolveWith(resolverOf(host), "ipv4only.arpa", "AAAA", List.of());
         assertThat(reply.status()).as("AAAA ipv4only.arpa").isEqualTo("NOERROR");
         discovered = aaaa(reply).stream()
                 .map(a -> Nat64Address.discoveredFrom(a).orElseThrow(() -> new AssertionError(
