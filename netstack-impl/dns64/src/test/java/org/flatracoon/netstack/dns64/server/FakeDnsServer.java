@@ -38,6 +38,7 @@ import org.xbill.DNS.Zone;
 final class FakeDnsServer implements AutoCloseable {
     private final List<Zone> zones = new ArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger tcpQueries = new AtomicInteger();
     private final DatagramSocket udp;
     private final ServerSocket tcp;
 
@@ -58,6 +59,11 @@ final class FakeDnsServer implements AutoCloseable {
     /** How often {@code name type} was asked, e.g. {@code "v4only.lab.test. AAAA"}. */
     int count(String question) {
         return counts.getOrDefault(question, new AtomicInteger()).get();
+    }
+
+    /** How many questions came over TCP (after a truncated UDP answer). */
+    int tcpQueries() {
+        return tcpQueries.get();
     }
 
     private static Zone zone(String text) throws IOException {
@@ -147,6 +153,7 @@ final class FakeDnsServer implements AutoCloseable {
                 DataInputStream in = new DataInputStream(socket.getInputStream());
                 byte[] packet = new byte[in.readUnsignedShort()];
                 in.readFully(packet);
+                tcpQueries.incrementAndGet();
                 byte[] wire = answer(new Message(packet)).toWire();
                 DataOutputStream out = new DataOutputStream(socket.getOutputStream());
                 out.writeShort(wire.length);
