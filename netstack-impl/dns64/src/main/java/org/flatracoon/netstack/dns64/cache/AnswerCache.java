@@ -17,7 +17,8 @@ import org.xbill.DNS.Record;
  * goes first). A response handed out has its TTLs lowered by the time it spent here, as any resolver does.
  *
  * <ul>
- *   <li>Positive answers live for the smallest TTL in ANSWER.</li>
+ *   <li>Positive answers live for the smallest TTL in ANSWER (and no longer than the negative TTL of an SOA in
+ *       AUTHORITY, as after a CNAME chain that ends in NODATA).</li>
  *   <li>NXDOMAIN and NODATA live for their negative TTL, min(SOA TTL, SOA MINIMUM) (RFC 2308 §5); without an SOA they
  *       are not cached (RFC 2308 §5: SHOULD NOT).</li>
  *   <li>Other RCODEs (SERVFAIL, REFUSED, …) are not cached: the next client gets a fresh try.</li>
@@ -89,6 +90,8 @@ public final class AnswerCache {
         if (response.rcode() != Rcode.NOERROR) {
             return OptionalLong.empty();
         }
-        return response.answer().stream().mapToLong(Record::getTTL).min();
+        // a CNAME chain ending without data carries an SOA too: the chain lives no longer than the NODATA
+        long answerTtl = response.answer().stream().mapToLong(Record::getTTL).min().getAsLong();
+        return OptionalLong.of(Math.min(answerTtl, response.negativeTtl().orElse(answerTtl)));
     }
 }

@@ -11,9 +11,5 @@ public enum Outcome {
     /** ipv4only.arpa, answered locally (RFC 8880 §7.2). */
     LOCAL,
     /** No upstream answered. */
-    UPSTREAM_FAILED;
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+    UPSTREAM_FAILED
 }

@@ -47,6 +47,16 @@ class AnswerCacheTest {
     }
 
     @Test
+    void aCnameChainEndingInNodataLivesForTheNegativeTtl() throws Exception {
+        Question q = question("alias.lab.test.", Type.AAAA);
+        cache.put(q, new Response(Rcode.NOERROR, false, records("alias.lab.test. 300 IN CNAME v4only.lab.test."),
+                records("lab.test. 120 IN SOA ns.lab.test. host.lab.test. 1 3600 900 604800 120"), List.of()));
+
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(cache.get(q)).isEmpty();
+    }
+
+    @Test
     void negativeAnswersWithoutSoaAndErrorsAreNotCached() throws Exception {
         cache.put(question("a.lab.test.", Type.AAAA), new Response(Rcode.NOERROR, false, List.of(), List.of(), List.of()));
         cache.put(question("b.lab.test.", Type.AAAA), new Response(Rcode.SERVFAIL, false, List.of(), List.of(), List.of()));
