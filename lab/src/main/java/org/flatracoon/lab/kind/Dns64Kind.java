@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.flatracoon.lab.LabVersion;
 import org.flatracoon.lab.topology.NodeSpec;
 
-/** Our DNS64 resolver (netstack image), configured by the YAML startup-config; it must keep the HTTP port 8080. */
+/**
+ * Our DNS64 resolver (netstack image), configured by the YAML startup-config. The readiness check asks on 127.0.0.1,
+ * so the configuration keeps the HTTP port 8080 and listens on all addresses (the default) or on loopback too.
+ */
 public final class Dns64Kind implements NodeKind {
 
     static final String CONFIG_FILE = "/etc/netstack/dns64/dns64.yml";
