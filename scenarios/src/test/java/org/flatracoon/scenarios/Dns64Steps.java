@@ -23,6 +23,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.flatracoon.lab.probe.DnsQuery;
 import org.flatracoon.lab.probe.DnsQuery.DnsAnswer;
 import org.flatracoon.lab.probe.DnsQuery.ResourceRecord;
+import org.flatracoon.lab.probe.Nat64Address;
 import org.flatracoon.lab.topology.InterfaceAddress;
 import org.flatracoon.lab.topology.LinkSpec;
 

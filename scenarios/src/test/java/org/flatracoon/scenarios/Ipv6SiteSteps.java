@@ -21,6 +21,7 @@ import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.kind.Nat64Kind;
 import org.flatracoon.lab.probe.DnsQuery;
+import org.flatracoon.lab.probe.Nat64Address;
 import org.flatracoon.lab.probe.DnsQuery.DnsAnswer;
 import org.flatracoon.lab.probe.PrometheusMetrics;
 import org.flatracoon.lab.probe.SiteAudit;
@@ -52,6 +53,8 @@ public final class Ipv6SiteSteps {
     private int packetsSent;
     private ExecResult connection;
     private String captureNode;
+    /** When the NAT64 was disrupted (System.nanoTime), to report the whole outage and not just the wait. */
+    private long disruptedAt;
 
     public Ipv6SiteSteps(LabWorld world) {
         this.world = world;
@@ -106,7 +109,8 @@ public final class Ipv6SiteSteps {
         String page = pageServedBy("web");
         Waits.Waited<Fetch> waited = Waits.until(budget, host + " fetches " + url + " again",
                 () -> fetch(host, url, 2), f -> f.ok() && f.body().equals(page));
-        scenario.log(host + " fetched " + url + " again " + waited.took().toMillis() + " ms after the disruption"
+        scenario.log(host + " fetched " + url + " again after waiting " + waited.took().toMillis() + " ms, "
+                + Duration.ofNanos(System.nanoTime() - disruptedAt).toMillis() + " ms after the disruption began"
                 + " (that fetch took " + ms(waited.value().seconds()) + " ms)");
     }
 
@@ -210,17 +214,18 @@ public final class Ipv6SiteSteps {
 
     @When("Tayga on the border dies")
     public void taygaDies() {
+        disruptedAt = System.nanoTime();
         ExecResult killed = border().exec("pkill", "-KILL", "-x", "tayga");
         assertThat(killed.exitCode()).as("pkill tayga: %s", killed.output()).isZero();
     }
 
     @When("the border restarts")
     public void theBorderRestarts() {
-        long start = System.nanoTime();
+        disruptedAt = System.nanoTime();
         border().kill();
         border().start();
         scenario.log("the border was killed and came back ready in "
-                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+                + Duration.ofNanos(System.nanoTime() - disruptedAt).toMillis() + " ms");
     }
 
     @Then("the border reports that it restarted Tayga")

@@ -1,4 +1,4 @@
-package org.flatracoon.scenarios;
+package org.flatracoon.lab.probe;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * RFC 6052 arithmetic for the steps: an IPv4 address embedded in a NAT64 prefix, and the prefix a
+ * RFC 6052 arithmetic for judging what DNS64 and NAT64 observably did: an IPv4 address embedded in a NAT64 prefix, and the prefix a
  * client infers from a synthesised address of ipv4only.arpa (RFC 7050 section 3).
  */
-final class Nat64Address {
+public final class Nat64Address {
     /** The two addresses ipv4only.arpa has (RFC 7050). */
-    static final List<String> WELL_KNOWN_IPV4 = List.of("192.0.0.170", "192.0.0.171");
+    public static final List<String> WELL_KNOWN_IPV4 = List.of("192.0.0.170", "192.0.0.171");
     private static final int[] LENGTHS = {96, 64, 56, 48, 40, 32};
 
     private Nat64Address() {
     }
 
     /** {@code prefix} written ADDRESS/LENGTH, with the IPv4 address embedded as RFC 6052 places it. */
-    static InetAddress embed(String prefix, String ipv4) {
+    public static InetAddress embed(String prefix, String ipv4) {
         String[] parts = prefix.split("/");
         int length = Integer.parseInt(parts[1]);
         byte[] out = parse(parts[0]).getAddress();
@@ -39,7 +39,7 @@ final class Nat64Address {
     }
 
     /** The prefix (ADDRESS/LENGTH) a client infers from one synthesised AAAA of ipv4only.arpa, if any. */
-    static Optional<String> discoveredFrom(String aaaa) {
+    public static Optional<String> discoveredFrom(String aaaa) {
         InetAddress synthesised = parse(aaaa);
         for (int length : LENGTHS) {
             String prefix = text(mask(synthesised.getAddress(), length)) + "/" + length;
@@ -53,7 +53,7 @@ final class Nat64Address {
     }
 
     /** Whether {@code address} lies inside {@code prefix} (ADDRESS/LENGTH). */
-    static boolean inside(String prefix, String address) {
+    public static boolean inside(String prefix, String address) {
         String[] parts = prefix.split("/");
         int length = Integer.parseInt(parts[1]);
         InetAddress candidate = parse(address);
@@ -61,7 +61,7 @@ final class Nat64Address {
                 && mask(candidate.getAddress(), length).equals(mask(parse(parts[0]).getAddress(), length));
     }
 
-    static InetAddress parse(String literal) {
+    public static InetAddress parse(String literal) {
         try {
             return InetAddress.getByName(literal.strip());
         } catch (UnknownHostException e) {
