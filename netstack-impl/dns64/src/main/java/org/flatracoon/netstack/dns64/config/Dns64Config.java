@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.flatracoon.netstack.dns64.prefix.Ipv6Range;
 import org.flatracoon.netstack.dns64.prefix.Pref64;
+import org.flatracoon.netstack.hesiod.config.AddressAcl;
 
 /**
  * The DNS64 server's settings, as read by {@link Dns64ConfigLoader}.
@@ -19,15 +20,19 @@ import org.flatracoon.netstack.dns64.prefix.Pref64;
  * @param cacheMaxEntries upper bound on cached upstream responses (0: no cache)
  * @param httpPort port for /health and /metrics (0: any free port)
  * @param udpWorkers threads answering UDP per address (each may wait for the upstream)
+ * @param allowQuery the clients we answer; others get REFUSED
  */
 public record Dns64Config(List<InetAddress> listen, int port, List<InetSocketAddress> upstream,
                           Duration upstreamTimeout, Pref64 prefix, List<Ipv6Range> exclude, int cacheMaxEntries,
-                          int httpPort, int udpWorkers) {
+                          int httpPort, int udpWorkers, AddressAcl allowQuery) {
     public static final int DEFAULT_PORT = 53;
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(2);
     public static final int DEFAULT_CACHE_ENTRIES = 10_000;
     public static final int DEFAULT_UDP_WORKERS = 8;
+    /** Every IPv4 and IPv6 client: an open resolver, unless the configuration says otherwise. */
+    public static final AddressAcl ANY_CLIENT = new AddressAcl(List.of(AddressAcl.parsePrefix("0.0.0.0/0"),
+            AddressAcl.parsePrefix("::/0")));
 
     public Dns64Config {
         listen = List.copyOf(listen);
@@ -38,6 +43,6 @@ public record Dns64Config(List<InetAddress> listen, int port, List<InetSocketAdd
     /** The same settings on other ports, e.g. 0 and 0 for a test. */
     public Dns64Config withPorts(int dnsPort, int http) {
         return new Dns64Config(listen, dnsPort, upstream, upstreamTimeout, prefix, exclude, cacheMaxEntries, http,
-                udpWorkers);
+                udpWorkers, allowQuery);
     }
 }

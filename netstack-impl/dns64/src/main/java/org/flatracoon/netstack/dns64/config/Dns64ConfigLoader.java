@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flatracoon.netstack.dns64.prefix.Ipv6Range;
 import org.flatracoon.netstack.dns64.prefix.Pref64;
+import org.flatracoon.netstack.hesiod.config.AddressAcl;
 import org.xbill.DNS.Address;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,11 +46,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * cache: {max-entries: 10000}
  * http: {port: 8080}
  * udp-workers: 8
+ * allow-query: ["2001:db8:6a::/48", 127.0.0.1]
  * </pre>
  */
 public final class Dns64ConfigLoader {
     private static final Set<String> TOP = Set.of("listen", "upstream", "upstream-timeout", "prefix", "exclude",
-            "cache", "http", "udp-workers");
+            "cache", "http", "udp-workers", "allow-query");
     private static final Set<String> LISTEN = Set.of("addresses", "port");
     private static final Set<String> CACHE = Set.of("max-entries");
     private static final Set<String> HTTP = Set.of("port");
@@ -151,12 +153,22 @@ public final class Dns64ConfigLoader {
             httpPort = port(http.get("port"), "http.port", httpPort, 0);
         }
         int workers = number(f.get("udp-workers"), "udp-workers", Dns64Config.DEFAULT_UDP_WORKERS, 1, 256);
+        AddressAcl allowQuery = Dns64Config.ANY_CLIENT;
+        if (f.containsKey("allow-query")) {
+            List<AddressAcl.Prefix> prefixes = new ArrayList<>();
+            for (Node n : list(f.get("allow-query"), "allow-query")) {
+                scalar(n, "allow-query").flatMap(s -> parsed(n, "allow-query", s, AddressAcl::parsePrefix))
+                        .ifPresent(prefixes::add);
+            }
+            allowQuery = new AddressAcl(prefixes);
+        }
 
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(ConfigProblem::line));
             throw new ConfigException(problems);
         }
-        return new Dns64Config(addresses, port, upstream, timeout, prefix, exclude, cacheEntries, httpPort, workers);
+        return new Dns64Config(addresses, port, upstream, timeout, prefix, exclude, cacheEntries, httpPort, workers,
+                allowQuery);
     }
 
     /** {@code ADDRESS}, {@code ADDRESS:PORT} (IPv4) or {@code [IPv6]:PORT}; port 53 if none. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.flatracoon.netstack.dns64.cache.AnswerCache;
 import org.flatracoon.netstack.dns64.cache.CachingUpstream;
 import org.flatracoon.netstack.dns64.config.Dns64Config;
@@ -54,7 +55,7 @@ public final class Dns64Server implements AutoCloseable {
         DnsUpstream upstream = new DnsUpstream(config.upstream(), config.upstreamTimeout(), metrics);
         Dns64Resolver resolver = new Dns64Resolver(new CachingUpstream(upstream, cache, metrics),
                 new Synthesis(config.prefix(), config.exclude()));
-        QueryProcessor processor = new QueryProcessor(resolver, metrics);
+        QueryProcessor processor = new QueryProcessor(resolver, config.allowQuery(), metrics);
         Dns64Server server = new Dns64Server(config, cache, metrics);
         try {
             server.bindDns(processor);
@@ -120,8 +121,13 @@ public final class Dns64Server implements AutoCloseable {
 
     /** One line for the log: prefix, upstreams and ports. */
     public String describe() {
-        return "DNS64 with prefix " + config.prefix() + ", forwarding to "
-                + String.join(", ", health().upstream()) + ", on UDP/TCP :" + port + ", HTTP :" + httpPort();
+        String clients = config.allowQuery().equals(Dns64Config.ANY_CLIENT) ? "any client (an open resolver: see"
+                + " allow-query)" : config.allowQuery().prefixes().stream()
+                        .map(p -> (p.network() instanceof Inet6Address v6 ? Ipv6Text.format(v6) : p.network().getHostAddress())
+                                + "/" + p.length())
+                        .collect(Collectors.joining(", "));
+        return "DNS64 with prefix " + config.prefix() + ", forwarding to " + String.join(", ", health().upstream())
+                + ", on UDP/TCP :" + port + ", HTTP :" + httpPort() + ", answering " + clients;
     }
 
     private static String text(InetSocketAddress a) {

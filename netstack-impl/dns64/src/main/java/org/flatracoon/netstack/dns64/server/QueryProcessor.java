@@ -1,12 +1,14 @@
 package org.flatracoon.netstack.dns64.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.flatracoon.netstack.dns64.resolve.Answer;
 import org.flatracoon.netstack.dns64.resolve.Dns64Resolver;
 import org.flatracoon.netstack.dns64.resolve.Outcome;
 import org.flatracoon.netstack.dns64.resolve.Question;
+import org.flatracoon.netstack.hesiod.config.AddressAcl;
 import org.flatracoon.netstack.hesiod.wire.WireCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,21 +37,24 @@ public final class QueryProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(QueryProcessor.class);
 
     private final Dns64Resolver resolver;
+    private final AddressAcl allowQuery;
     private final Dns64Metrics metrics;
 
-    public QueryProcessor(Dns64Resolver resolver, Dns64Metrics metrics) {
+    public QueryProcessor(Dns64Resolver resolver, AddressAcl allowQuery, Dns64Metrics metrics) {
         this.resolver = resolver;
+        this.allowQuery = allowQuery;
         this.metrics = metrics;
     }
 
-    public Optional<byte[]> process(byte[] packet, Transport transport) {
+    /** The reply to one message from {@code client}, if it deserves one. */
+    public Optional<byte[]> process(byte[] packet, Transport transport, InetAddress client) {
         long start = System.nanoTime();
         Reply reply;
         if (packet == null || packet.length < WireCheck.HEADER_LENGTH || (packet[2] & 0x80) != 0) {
             reply = Reply.DROPPED;
         } else {
             try {
-                reply = handle(packet, transport);
+                reply = handle(packet, transport, client);
             } catch (RuntimeException e) {
                 LOG.warn("failed to answer a query: {}", e.toString()); // a bug of ours, not the client's
                 reply = new Reply(headerOnly(packet, Rcode.SERVFAIL), Rcode.SERVFAIL, Reply.NONE, false, null);
@@ -66,7 +71,7 @@ public final class QueryProcessor {
         static final Reply DROPPED = new Reply(null, NONE, NONE, true, null);
     }
 
-    private Reply handle(byte[] packet, Transport transport) {
+    private Reply handle(byte[] packet, Transport transport, InetAddress client) {
         Optional<String> problem = WireCheck.problem(packet);
         if (problem.isPresent()) {
             LOG.debug("malformed packet: {}", problem.get());
@@ -88,7 +93,7 @@ public final class QueryProcessor {
         }
         Record question = query.getQuestion();
         OPTRecord opt = query.getOPT();
-        int rcode = rcodeBeforeResolving(question, opt);
+        int rcode = allowQuery.allows(client) ? rcodeBeforeResolving(question, opt) : Rcode.REFUSED;
         Answer answer = rcode == Rcode.NOERROR
                 ? resolver.resolve(new Question(question.getName(), question.getType(),
                         opt != null && (opt.getFlags() & ExtendedFlags.DO) != 0, header.getFlag(Flags.CD)))

@@ -115,7 +115,7 @@ final class TcpListener implements AutoCloseable {
                 }
                 byte[] packet = new byte[length];
                 in.readFully(packet);
-                Optional<byte[]> reply = processor.process(packet, Transport.TCP);
+                Optional<byte[]> reply = processor.process(packet, Transport.TCP, socket.getInetAddress());
                 if (reply.isPresent()) {
                     out.write(framed(reply.get()));
                     out.flush();

@@ -75,7 +75,8 @@ final class UdpListener implements AutoCloseable {
             byte[] packet = new byte[buffer.remaining()];
             buffer.get(packet);
             try {
-                Optional<byte[]> reply = processor.process(packet, Transport.UDP);
+                Optional<byte[]> reply = processor.process(packet, Transport.UDP,
+                        ((InetSocketAddress) client).getAddress());
                 if (reply.isPresent()) {
                     channel.send(ByteBuffer.wrap(reply.get()), client);
                 }

@@ -3,6 +3,7 @@ package org.flatracoon.netstack.dns64.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.flatracoon.netstack.dns64.prefix.Ipv6Range;
@@ -26,6 +27,7 @@ class Dns64ConfigLoaderTest {
                 http:
                   port: 9090
                 udp-workers: 4
+                allow-query: ["2001:db8:6a::/48", 127.0.0.1]
                 """);
 
         assertThat(config.listen()).extracting(a -> a.getHostAddress())
@@ -39,6 +41,9 @@ class Dns64ConfigLoaderTest {
         assertThat(config.cacheMaxEntries()).isEqualTo(500);
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.udpWorkers()).isEqualTo(4);
+        assertThat(config.allowQuery().allows(InetAddress.getByName("2001:db8:6a:11::10"))).isTrue();
+        assertThat(config.allowQuery().allows(InetAddress.getByName("127.0.0.1"))).isTrue();
+        assertThat(config.allowQuery().allows(InetAddress.getByName("203.0.113.9"))).isFalse();
     }
 
     @Test
@@ -51,6 +56,7 @@ class Dns64ConfigLoaderTest {
         assertThat(config.cacheMaxEntries()).isEqualTo(Dns64Config.DEFAULT_CACHE_ENTRIES);
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.upstreamTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.allowQuery()).isEqualTo(Dns64Config.ANY_CLIENT);
     }
 
     @Test
@@ -72,6 +78,7 @@ class Dns64ConfigLoaderTest {
                   max-entries: lots
                 http: {port: 8080, tls: yes}
                 colour: blue
+                allow-query: [2001:db8:6a::/129]
                 """))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::toString).containsExactly(
@@ -85,8 +92,9 @@ class Dns64ConfigLoaderTest {
                                         + " ::ffff:0:0/96",
                                 "dns64.yml:8: cache.max-entries: expected a number in 0..10000000, not 'lots'",
                                 "dns64.yml:9: unknown setting 'tls' (expected one of [port])",
-                                "dns64.yml:10: unknown setting 'colour' (expected one of [cache, exclude, http, listen,"
-                                        + " prefix, udp-workers, upstream, upstream-timeout])"));
+                                "dns64.yml:10: unknown setting 'colour' (expected one of [allow-query, cache, exclude, http,"
+                                        + " listen, prefix, udp-workers, upstream, upstream-timeout])",
+                                "dns64.yml:11: allow-query: '2001:db8:6a::/129': prefix length must be 0..128"));
     }
 
     @Test

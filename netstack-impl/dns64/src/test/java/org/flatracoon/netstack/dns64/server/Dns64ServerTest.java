@@ -145,7 +145,7 @@ class Dns64ServerTest {
         try (silent) {
             server = Dns64Server.start(new Dns64Config(List.of(InetAddress.getLoopbackAddress()), 0,
                     List.of((InetSocketAddress) silent.getLocalSocketAddress()), Duration.ofMillis(200),
-                    Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED), 100, 0, 2));
+                    Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED), 100, 0, 2, Dns64Config.ANY_CLIENT));
 
             assertThat(ask("v4only.lab.test.", Type.AAAA, false).getRcode()).isEqualTo(Rcode.SERVFAIL);
             assertThat(addresses(ask("ipv4only.arpa.", Type.AAAA, false))).hasSize(2);
@@ -176,7 +176,7 @@ class Dns64ServerTest {
 
     static Dns64Config config(List<InetSocketAddress> upstreams) {
         return new Dns64Config(List.of(InetAddress.getLoopbackAddress()), 0, upstreams, Duration.ofSeconds(2),
-                Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED), 1000, 0, 2);
+                Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED), 1000, 0, 2, Dns64Config.ANY_CLIENT);
     }
 
     private URI uri(String path) {

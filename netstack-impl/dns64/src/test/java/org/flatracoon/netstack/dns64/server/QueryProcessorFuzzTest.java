@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.flatracoon.netstack.dns64.config.Dns64Config;
 import org.flatracoon.netstack.dns64.prefix.Ipv6Range;
 import org.flatracoon.netstack.dns64.prefix.Pref64;
 import org.flatracoon.netstack.dns64.resolve.Dns64Resolver;
@@ -44,7 +46,7 @@ class QueryProcessorFuzzTest {
                     "198.51.100.10", Name.root)), List.of(), List.of());
         }
         throw new IOException("no upstream in this test");
-    }, new Synthesis(Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED))),
+    }, new Synthesis(Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED))), Dns64Config.ANY_CLIENT,
             new Dns64Metrics(new PrometheusRegistry()));
 
     @Test
@@ -94,7 +96,7 @@ class QueryProcessorFuzzTest {
 
     private Optional<byte[]> process(byte[] packet, Transport transport) {
         int before = resolved;
-        Optional<byte[]> reply = processor.process(packet, transport);
+        Optional<byte[]> reply = processor.process(packet, transport, InetAddress.getLoopbackAddress());
         if (WireCheck.problem(packet).isPresent()) {
             assertThat(resolved).as("a malformed packet reached the resolver").isEqualTo(before);
         }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import org.flatracoon.netstack.dns64.prefix.Ipv6Range;
 import org.flatracoon.netstack.dns64.prefix.Pref64;
 import org.flatracoon.netstack.dns64.resolve.Dns64Resolver;
 import org.flatracoon.netstack.dns64.resolve.Response;
 import org.flatracoon.netstack.dns64.resolve.Synthesis;
+import org.flatracoon.netstack.hesiod.config.AddressAcl;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
@@ -25,9 +28,11 @@ import org.xbill.DNS.Type;
 
 /** The header rules around every answer: RCODEs before resolving, RA/RD/CD, EDNS and the AD bit. */
 class QueryProcessorTest {
+    private static final InetAddress SITE_HOST = address("2001:db8:6a:11::10");
     private final QueryProcessor processor = new QueryProcessor(new Dns64Resolver(question -> new Response(Rcode.NOERROR,
             true, List.of(Record.fromString(question.name(), Type.MX, DClass.IN, 300, "10 mail.example.net.", Name.root)),
             List.of(), List.of()), new Synthesis(Pref64.parse("fd64:ff9b::/96"), List.of(Ipv6Range.IPV4_MAPPED))),
+            new AddressAcl(List.of(AddressAcl.parsePrefix("2001:db8:6a::/48"), AddressAcl.parsePrefix("127.0.0.1"))),
             new Dns64Metrics(new PrometheusRegistry()));
 
     @Test
@@ -72,20 +77,39 @@ class QueryProcessorTest {
     }
 
     @Test
+    void clientsOutsideAllowQueryAreRefused() throws IOException {
+        Message query = query("example.net.", Type.MX, DClass.IN);
+        Message outsider = new Message(processor.process(query.toWire(), Transport.UDP,
+                InetAddress.getByName("203.0.113.9")).orElseThrow());
+
+        assertThat(outsider.getRcode()).isEqualTo(Rcode.REFUSED);
+        assertThat(outsider.getSection(Section.ANSWER)).isEmpty();
+        assertThat(exchange(query).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
     void aReplyIsNeverSentToAResponseOrAFragmentOfAHeader() throws IOException {
         Message response = query("example.net.", Type.MX, DClass.IN);
         response.getHeader().setFlag(Flags.QR);
 
-        assertThat(processor.process(response.toWire(), Transport.UDP)).isEmpty();
-        assertThat(processor.process(new byte[5], Transport.UDP)).isEmpty();
-        assertThat(processor.process(null, Transport.TCP)).isEmpty();
+        assertThat(processor.process(response.toWire(), Transport.UDP, SITE_HOST)).isEmpty();
+        assertThat(processor.process(new byte[5], Transport.UDP, SITE_HOST)).isEmpty();
+        assertThat(processor.process(null, Transport.TCP, SITE_HOST)).isEmpty();
     }
 
     private Message exchange(Message query) throws IOException {
-        return new Message(processor.process(query.toWire(), Transport.UDP).orElseThrow());
+        return new Message(processor.process(query.toWire(), Transport.UDP, SITE_HOST).orElseThrow());
     }
 
     private static Message query(String name, int type, int dclass) throws IOException {
         return Message.newQuery(Record.newRecord(Name.fromString(name), type, dclass));
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }
