@@ -67,11 +67,7 @@ final class NodeBringUp {
 
     /** A program of the helper image, run in the node's network namespace; arguments are passed as they are. */
     ExecResult inNetworkNamespace(DockerNode node, Duration timeout, String... command) {
-        StringBuilder script = new StringBuilder("exec");
-        for (String word : command) {
-            script.append(" '").append(word.replace("'", "'\\''")).append('\'');
-        }
-        return netns.run(node.containerId(), labels, timeout, script.toString());
+        return netns.run(node.containerId(), labels, timeout, NetnsHelper.execScript(java.util.Arrays.asList(command)));
     }
 
     List<LinkNetwork> networksOf(NodeSpec node) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.backend.RunningLab;
+import org.flatracoon.lab.topology.NodeSpec;
 
 /**
  * Audits every node of an IPv6-only site: runs {@code netstack site audit --json} in each node's
@@ -67,17 +68,25 @@ public final class SiteAudit {
     }
 
     public static NodeVerdict audit(LabNode node) {
-        List<String> command = new ArrayList<>(List.of("netstack", "site", "audit", "--json", "--node", node.name()));
-        String allowed = node.spec().labels().getOrDefault(IPV4_ON_LABEL, "");
-        Arrays.stream(allowed.split("[\\s,]+")).filter(s -> !s.isBlank())
-                .forEach(iface -> command.addAll(List.of("--allow-ipv4-on", iface)));
-        ExecResult result = node.execInNetworkNamespace(TIMEOUT, command.toArray(String[]::new));
+        ExecResult result = node.execInNetworkNamespace(TIMEOUT, command(node.spec(), true).toArray(String[]::new));
         // exit 0: IPv6-only, 1: not; anything else means the audit itself did not run
         if (result.exitCode() != 0 && result.exitCode() != 1) {
             throw new ProbeException(node.name() + ": the audit did not run (exit " + result.exitCode() + "): "
                     + result.output().strip());
         }
         return parse(node.name(), result.stdout());
+    }
+
+    /** The audit command for a node: its name, and the interfaces its labels allow IPv4 on. */
+    public static List<String> command(NodeSpec node, boolean json) {
+        List<String> command = new ArrayList<>(List.of("netstack", "site", "audit", "--node", node.name()));
+        if (json) {
+            command.add("--json");
+        }
+        String allowed = node.labels().getOrDefault(IPV4_ON_LABEL, "");
+        Arrays.stream(allowed.split("[\\s,]+")).filter(s -> !s.isBlank())
+                .forEach(iface -> command.addAll(List.of("--allow-ipv4-on", iface)));
+        return command;
     }
 
     static NodeVerdict parse(String node, String json) {

@@ -22,7 +22,7 @@ class SiteAuditTest {
 
         assertThat(verdict.ipv6Only()).isFalse();
         assertThat(verdict.findings()).containsExactly("address eth1: 203.0.113.190/29", "route eth1: 203.0.113.184/29");
-        assertThat(host2.commands().get(0)).containsExactly("netstack", "site", "audit", "--json", "--node", "host2");
+        assertThat(host2.commands().get(0)).containsExactly("netstack", "site", "audit", "--node", "host2", "--json");
     }
 
     @Test

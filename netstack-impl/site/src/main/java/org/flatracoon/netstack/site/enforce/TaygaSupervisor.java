@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs Tayga in the foreground and starts it again whenever it dies: a site whose NAT64 stays down
  * until someone notices is worse than one that recovers by itself. Restarts back off from 1 s,
  * doubling to at most 30 s while Tayga keeps dying quickly, and start again from 1 s once it has run
- * for a minute. Tayga's dynamic map lives in its data-dir, so a restarted Tayga maps each host to the
- * same pool address and flows that the NAT44 still tracks carry on.
+ * for a minute. Tayga gets a data-dir for its dynamic map, but 0.9.2 writes it only now and then, so a
+ * restarted Tayga may map a host to another pool address: new connections work, old ones may not.
  */
 public final class TaygaSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("site.tayga");
