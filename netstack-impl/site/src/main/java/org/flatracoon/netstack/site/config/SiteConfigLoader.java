@@ -64,6 +64,8 @@ public final class SiteConfigLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SiteConfigException(List.of(new ConfigProblem(file.toString(), 0, "no such file")));
         } catch (IOException e) {
             throw new SiteConfigException(List.of(new ConfigProblem(file.toString(), 0, "cannot read: " + e.getMessage())));
         }
