@@ -55,6 +55,8 @@ public final class Ipv6SiteSteps {
     private String captureNode;
     /** When the NAT64 was disrupted (System.nanoTime), to report the whole outage and not just the wait. */
     private long disruptedAt;
+    /** The page each URL gave before a disruption, to recognise it afterwards. */
+    private final java.util.Map<String, String> pagesBefore = new java.util.HashMap<>();
 
     public Ipv6SiteSteps(LabWorld world) {
         this.world = world;
@@ -75,6 +77,7 @@ public final class Ipv6SiteSteps {
     public void hasFetchedThroughNat64(String host, String url) {
         Fetch done = fetch(host, url, 5);
         assertThat(done.ok()).as("%s fetching %s: %s", host, url, done.output()).isTrue();
+        pagesBefore.put(url, done.body());
         assertThat(Nat64Address.inside(borderHealth().path("nat64").path("prefix").asText(), done.remoteIp()))
                 .as("%s reached %s at %s, through NAT64", host, url, done.remoteIp()).isTrue();
     }
@@ -106,7 +109,8 @@ public final class Ipv6SiteSteps {
 
     @Then("{word} fetches {string} again within the {budget} budget")
     public void fetchesAgainWithin(String host, String url, Budget budget) {
-        String page = pageServedBy("web");
+        String page = pagesBefore.get(url);
+        assertThat(page).as("a Given step fetched %s before the disruption", url).isNotNull();
         Waits.Waited<Fetch> waited = Waits.until(budget, host + " fetches " + url + " again",
                 () -> fetch(host, url, 2), f -> f.ok() && f.body().equals(page));
         scenario.log(host + " fetched " + url + " again after waiting " + waited.took().toMillis() + " ms, "
