@@ -19,6 +19,11 @@ Feature: IPv4 does not enter the site
     Then the connection is neither accepted nor refused
     And the border counts it as outbound IPv6 denied within the border counter budget
 
+  Scenario: a new connection from outside into the site is refused by the IPv6 policy, and counted
+    When dual opens a connection to host1 on port 22
+    Then the connection is neither accepted nor refused
+    And the border counts it as inbound IPv6 denied within the border counter budget
+
   Scenario: replies to the site's own IPv4 flows pass the border
     When host1 fetches "http://www.example.com/"
     Then host1 receives the page that web serves

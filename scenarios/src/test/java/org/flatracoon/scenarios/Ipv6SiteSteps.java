@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.java.Before;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -52,6 +53,7 @@ public final class Ipv6SiteSteps {
     private double counterBefore;
     private int packetsSent;
     private ExecResult connection;
+    private java.util.Map<String, Double> deniedBefore = java.util.Map.of();
     private String captureNode;
     /** When the NAT64 was disrupted (System.nanoTime), to report the whole outage and not just the wait. */
     private long disruptedAt;
@@ -196,11 +198,18 @@ public final class Ipv6SiteSteps {
     }
 
     @When("{word} opens a connection to {word} on the SMTP port")
-    public void opensAConnectionOnTheSmtpPort(String host, String server) {
-        counterBefore = dropped("ipv6_outbound_denied");
-        String address = world.firstIpv6AddressOf(server);
-        connection = world.node(host).exec("timeout", "3", "bash", "-c", "exec 3<>/dev/tcp/" + address + "/25");
-        scenario.log(host + " → [" + address + "]:25: exit " + connection.exitCode() + " " + connection.output().strip());
+    public void opensAConnectionOnTheSmtpPort(String from, String to) {
+        opensAConnectionOnPort(from, to, 25);
+    }
+
+    @When("{word} opens a connection to {word} on port {int}")
+    public void opensAConnectionOnPort(String from, String to, int port) {
+        deniedBefore = java.util.Map.of("ipv6_inbound_denied", dropped("ipv6_inbound_denied"),
+                "ipv6_outbound_denied", dropped("ipv6_outbound_denied"));
+        String address = world.firstIpv6AddressOf(to);
+        connection = world.node(from).exec("timeout", "3", "bash", "-c", "exec 3<>/dev/tcp/" + address + "/" + port);
+        scenario.log(from + " → [" + address + "]:" + port + ": exit " + connection.exitCode() + " "
+                + connection.output().strip());
     }
 
     @Then("the connection is neither accepted nor refused")
@@ -209,9 +218,16 @@ public final class Ipv6SiteSteps {
         assertThat(connection.exitCode()).as("connection attempt: %s", connection.output()).isEqualTo(124);
     }
 
-    @Then("the border counts it as outbound IPv6 denied within the {budget} budget")
-    public void theBorderCountsOutboundIpv6Denied(Budget budget) {
-        awaitCounter("ipv6_outbound_denied", 1, budget);
+    @Then("the border counts it as {direction} IPv6 denied within the {budget} budget")
+    public void theBorderCountsIpv6Denied(String direction, Budget budget) {
+        String rule = "ipv6_" + direction + "_denied";
+        counterBefore = deniedBefore.get(rule);
+        awaitCounter(rule, 1, budget);
+    }
+
+    @ParameterType("inbound|outbound")
+    public String direction(String word) {
+        return word;
     }
 
     // ---- NAT64 faults --------------------------------------------------------------------------
