@@ -20,6 +20,12 @@ public interface LabNode {
         return exec(Duration.ofSeconds(30), command);
     }
 
+    /**
+     * Runs a program of the lab's tool image (ip, nft, tcpdump, netstack) inside this node's network
+     * namespace, so it sees the node's interfaces, routes and sockets whatever the node's own image holds.
+     */
+    ExecResult execInNetworkNamespace(Duration timeout, String... command);
+
     /** Everything the node's main process wrote to stdout and stderr so far. */
     String logs();
 

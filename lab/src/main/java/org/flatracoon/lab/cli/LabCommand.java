@@ -19,6 +19,7 @@ import org.flatracoon.lab.graph.GraphFormat;
 import org.flatracoon.lab.graph.LabGraph;
 import org.flatracoon.lab.fault.UnsupportedFaultException;
 import org.flatracoon.lab.kind.KindRegistry;
+import org.flatracoon.lab.probe.SiteAudit;
 import org.flatracoon.lab.topology.Topology;
 import org.flatracoon.lab.topology.TopologyException;
 import org.flatracoon.lab.topology.TopologyLoader;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = LabCommand.Version.class,
         description = "Brings FlatRacoon lab topologies (containerlab-style .clab.yml files) up on the local Docker engine.",
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Exec.class, LabCommand.Ps.class,
-                LabCommand.Clean.class, LabCommand.Check.class, LabCommand.Graph.class, FaultCommand.class,
-                NodeCommand.class, ReplayCommand.class})
+                LabCommand.Clean.class, LabCommand.Check.class, LabCommand.Graph.class, LabCommand.Audit.class,
+                FaultCommand.class, NodeCommand.class, ReplayCommand.class})
 public final class LabCommand implements Runnable {
 
     @CommandLine.Spec
@@ -71,7 +72,7 @@ public final class LabCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: up, down, exec, ps, clean, check, graph, fault, node, replay");
+                "a subcommand is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     static Topology load(Path file) throws TopologyException {
@@ -167,6 +168,54 @@ public final class LabCommand implements Runnable {
             spec.commandLine().getErr().print(result.stderr());
             spec.commandLine().getErr().flush();
             return result.exitCode();
+        }
+    }
+
+    @Command(name = "audit", description = "Audits the nodes of an IPv6-only site in a running lab (those labelled"
+            + " `site:` in its topology, or the nodes named) for IPv4 addresses, routes and listening sockets;"
+            + " exit 1 when one is not IPv6-only.")
+    static final class Audit implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "LAB")
+        String lab;
+
+        @Parameters(index = "1..*", paramLabel = "NODE", arity = "0..*", description = "nodes to audit (default: the site's)")
+        List<String> nodes = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws TopologyException {
+            var docker = DockerEngine.client();
+            LabInventory.LabSummary running = new LabInventory(docker).labs().stream()
+                    .filter(summary -> summary.name().equals(lab)).findFirst()
+                    .orElseThrow(() -> new LabException("no lab named " + lab + " is running (see `lab ps`)"));
+            Topology topology = load(Path.of(running.topologyFile()));
+            List<org.flatracoon.lab.topology.NodeSpec> targets = topology.nodes().stream()
+                    .filter(node -> nodes.isEmpty() ? node.labels().containsKey(SiteAudit.SITE_LABEL)
+                            : nodes.contains(node.name()))
+                    .toList();
+            nodes.stream().filter(name -> targets.stream().noneMatch(node -> node.name().equals(name))).findFirst()
+                    .ifPresent(name -> {
+                        throw new LabException("lab " + lab + " has no node named " + name);
+                    });
+            if (targets.isEmpty()) {
+                throw new LabException("lab " + lab + " labels no node `" + SiteAudit.SITE_LABEL + ":`; name the nodes to audit");
+            }
+            int exit = 0;
+            for (org.flatracoon.lab.topology.NodeSpec node : targets) {
+                String containerId = running.nodes().stream().filter(n -> n.name().equals(node.name())).findFirst()
+                        .orElseThrow(() -> new LabException("node " + node.name() + " of lab " + lab + " is not running"))
+                        .containerId();
+                ExecResult result = new org.flatracoon.lab.docker.ContainerCommands(docker)
+                        .execInNetworkNamespace(containerId, SiteAudit.command(node, false));
+                spec.commandLine().getOut().print(result.stdout());
+                spec.commandLine().getErr().print(result.stderr());
+                exit = Math.max(exit, result.exitCode());
+            }
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+            return exit;
         }
     }
 

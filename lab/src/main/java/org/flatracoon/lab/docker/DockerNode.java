@@ -67,6 +67,11 @@ final class DockerNode implements LabNode {
     }
 
     @Override
+    public ExecResult execInNetworkNamespace(Duration timeout, String... command) {
+        return bringUp.inNetworkNamespace(this, timeout, command);
+    }
+
+    @Override
     public String logs() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DockerExec.OutputCollector collector = new DockerExec.OutputCollector(out, out)) {

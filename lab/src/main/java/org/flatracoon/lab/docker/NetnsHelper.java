@@ -21,6 +21,13 @@ final class NetnsHelper {
         this.helper = new HelperContainer(docker);
     }
 
+    /** A shell line that runs the program with its arguments exactly as given (each single-quoted). */
+    static String execScript(java.util.List<String> command) {
+        StringBuilder script = new StringBuilder("exec");
+        command.forEach(word -> script.append(" '").append(word.replace("'", "'\\''")).append('\''));
+        return script.toString();
+    }
+
     ExecResult run(String containerId, Map<String, String> labels, Duration timeout, String script) {
         HostConfig inTheNodesNamespace = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + containerId)

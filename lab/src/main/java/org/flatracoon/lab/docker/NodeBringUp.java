@@ -69,6 +69,11 @@ final class NodeBringUp {
         }
     }
 
+    /** A program of the helper image, run in the node's network namespace; arguments are passed as they are. */
+    ExecResult inNetworkNamespace(DockerNode node, Duration timeout, String... command) {
+        return netns.run(node.containerId(), labels, timeout, NetnsHelper.execScript(java.util.Arrays.asList(command)));
+    }
+
     List<LinkNetwork> networksOf(NodeSpec node) {
         return networks.stream()
                 .filter(network -> network.link().endpoints().stream().anyMatch(e -> e.node().equals(node.name())))

@@ -17,7 +17,8 @@ public final class KindRegistry implements KindCatalog {
     }
 
     public static KindRegistry standard() {
-        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind()));
+        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind(),
+                new Nat64Kind(), new Dns64Kind(), new UnboundKind()));
     }
 
     public NodeKind get(String name) {

@@ -2,6 +2,7 @@ package org.flatracoon.lab.probe;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,18 @@ public final class DnsQuery {
         ExecResult result = client.exec("dig", "+yaml", "+norec", "+time=2", "+tries=1",
                 "@" + server, "-c", dnsClass, "-t", type, name);
         return DnsAnswer.fromDigYaml(result.stdout(), client.name() + ": dig " + dnsClass + " " + type + " " + name);
+    }
+
+    /**
+     * Asks a resolver (recursion desired, class IN) with extra dig options, e.g. {@code +dnssec +cd} for the DO and
+     * CD bits of a validating stub. The server is an address of either family.
+     */
+    public DnsAnswer resolveWith(String resolver, String name, String type, List<String> digOptions) {
+        List<String> command = new ArrayList<>(List.of("dig", "+yaml", "+time=3", "+tries=1"));
+        command.addAll(digOptions);
+        command.addAll(List.of("@" + resolver, "-t", type, name));
+        ExecResult result = client.exec(command.toArray(String[]::new));
+        return DnsAnswer.fromDigYaml(result.stdout(), client.name() + ": " + String.join(" ", command));
     }
 
     /** One DNS response as dig saw it. */

@@ -20,7 +20,7 @@ class KindRegistryTest {
 
     @Test
     void knowsItsKinds() {
-        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux");
+        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux", "nat64", "dns64", "unbound");
         assertThat(kinds.knows("hesiod")).isTrue();
         assertThat(kinds.knows("bird")).isFalse();
     }
@@ -29,7 +29,7 @@ class KindRegistryTest {
     void anUnknownKindIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> kinds.get("frr"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux]");
+                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux, nat64, dns64, unbound]");
     }
 
     @Test
@@ -57,5 +57,18 @@ class KindRegistryTest {
                 .containsExactly("hesiod", "serve", "--zone", "/etc/netstack/hesiod/zone.db", "--http-port", "8080");
         assertThat(kinds.get("host").command(node("host"))).isEmpty();
         assertThat(kinds.get("linux").command(node("linux"))).isEmpty();
+    }
+
+    @Test
+    void theDns64ComparisonKinds() {
+        assertThat(kinds.defaultImage("dns64")).contains("flatracoon/netstack:0.1.0");
+        assertThat(kinds.get("dns64").startupConfigTarget()).contains("/etc/netstack/dns64/dns64.yml");
+        assertThat(kinds.get("dns64").command(node("dns64")))
+                .containsExactly("dns64", "serve", "--config", "/etc/netstack/dns64/dns64.yml");
+        // Unbound is in the base image, hence in the bind image; it runs in the foreground on its own config
+        assertThat(kinds.defaultImage("unbound")).contains("flatracoon/bind:0.1.0");
+        assertThat(kinds.get("unbound").startupConfigTarget()).contains("/etc/unbound/unbound.conf");
+        assertThat(kinds.get("unbound").command(node("unbound")))
+                .containsExactly("unbound", "-d", "-p", "-c", "/etc/unbound/unbound.conf");
     }
 }

@@ -85,6 +85,12 @@ public final class FakeNode implements LabNode {
         return new ExecResult(127, "", "sh: 1: " + command[0] + ": not found\n");
     }
 
+    /** Scripted like {@link #exec}: the fake has one namespace, which is its own. */
+    @Override
+    public ExecResult execInNetworkNamespace(Duration timeout, String... command) {
+        return exec(timeout, command);
+    }
+
     @Override
     public String logs() {
         return "";
