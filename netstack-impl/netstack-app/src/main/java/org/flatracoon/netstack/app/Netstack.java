@@ -70,7 +70,8 @@ public final class Netstack implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: hesiod, hesinfo or dns");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** The version from the jar manifest, when there is one. */
