@@ -20,11 +20,13 @@ final class DockerLab implements RunningLab {
     private final LabInventory inventory;
     private final AddressPools.Lease addresses;
     private final HostBridges bridges;
+    private final LinkForwarding forwarding;
     private final Map<String, List<String>> routesWhileDown = new java.util.concurrent.ConcurrentHashMap<>();
     private boolean closed;
 
     DockerLab(Topology topology, String runId, Map<String, DockerNode> nodes, Map<String, String> labels,
-            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses, HostBridges bridges) {
+            NetnsHelper netns, LabInventory inventory, AddressPools.Lease addresses, HostBridges bridges,
+            LinkForwarding forwarding) {
         this.topology = topology;
         this.runId = runId;
         this.nodes = nodes;
@@ -33,6 +35,7 @@ final class DockerLab implements RunningLab {
         this.inventory = inventory;
         this.addresses = addresses;
         this.bridges = bridges;
+        this.forwarding = forwarding;
     }
 
     @Override
@@ -83,6 +86,7 @@ final class DockerLab implements RunningLab {
         if (!closed) {
             try {
                 inventory.removeRun(runId);
+                forwarding.remove(labels);
             } finally {
                 addresses.close();
                 closed = true;

@@ -49,12 +49,14 @@ public final class DockerLabBackend implements LabBackend {
     private final KindRegistry kinds;
     private final LabInventory inventory;
     private final NetnsHelper netns;
+    private final LinkForwarding forwarding;
 
     public DockerLabBackend(DockerClient docker, KindRegistry kinds) {
         this.docker = docker;
         this.kinds = kinds;
         this.inventory = new LabInventory(docker);
         this.netns = new NetnsHelper(docker);
+        this.forwarding = new LinkForwarding(docker);
     }
 
     @Override
@@ -77,6 +79,7 @@ public final class DockerLabBackend implements LabBackend {
         try {
             List<String> networkIds = new ArrayList<>();
             List<LinkNetwork> networks = createNetworks(topology, labels, networkIds);
+            forwarding.allow(HostBridges.ofNetworks(networkIds), labels);
             NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels);
             Map<String, DockerNode> nodes = new LinkedHashMap<>();
             for (NodeSpec node : topology.nodes()) {
@@ -91,9 +94,10 @@ public final class DockerLabBackend implements LabBackend {
                 bringUp.awaitReady(node);
             }
             return new DockerLab(topology, runId, nodes, labels, netns, inventory, addresses,
-                    HostBridges.ofNetworks(networkIds));
+                    HostBridges.ofNetworks(networkIds), forwarding);
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
+            forwarding.remove(labels);
             throw e instanceof LabException ? e
                     : new LabException("lab " + topology.name() + " could not start: " + e.getMessage(), e);
         }
@@ -161,6 +165,20 @@ public final class DockerLabBackend implements LabBackend {
         return networks;
     }
 
+    private static Capability[] capabilitiesOf(NodeKind kind) {
+        return Stream.concat(Stream.of(Capability.NET_ADMIN, Capability.NET_RAW),
+                kind.extraCapabilities().stream().map(Capability::valueOf)).distinct().toArray(Capability[]::new);
+    }
+
+    /** IPv6 on and kept on carrier loss, as a router does, plus what the kind needs (forwarding). */
+    private static Map<String, String> sysctlsOf(NodeKind kind) {
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        sysctls.put("net.ipv6.conf.all.disable_ipv6", "0");
+        sysctls.put("net.ipv6.conf.all.keep_addr_on_down", "1");
+        sysctls.putAll(kind.sysctls());
+        return sysctls;
+    }
+
     private DockerNode createNode(Topology topology, NodeSpec node, List<LinkNetwork> attached, Map<String, String> labLabels,
             NodeBringUp bringUp) {
         NodeKind kind = kinds.get(node.kind());
@@ -179,11 +197,9 @@ public final class DockerLabBackend implements LabBackend {
 
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(attached.isEmpty() ? "none" : attached.get(0).name())
-                .withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW)
+                .withCapAdd(capabilitiesOf(kind))
                 .withBinds(binds)
-                // Keep IPv6 addresses when a link goes down, as a router does on carrier loss.
-                .withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
-                        "net.ipv6.conf.all.keep_addr_on_down", "1"));
+                .withSysctls(sysctlsOf(kind));
 
         CreateContainerCmd create = docker.createContainerCmd(node.image())
                 .withName("flr-" + topology.name() + "-" + node.name())

@@ -1,6 +1,7 @@
 package org.flatracoon.lab.kind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flatracoon.lab.topology.NodeSpec;
 
@@ -26,4 +27,14 @@ public interface NodeKind {
     List<String> command(NodeSpec node);
 
     ReadinessCheck readiness();
+
+    /** Kernel settings of the node's own network namespace the kind needs (a router forwards). */
+    default Map<String, String> sysctls() {
+        return Map.of();
+    }
+
+    /** Linux capabilities the kind needs beyond the NET_ADMIN and NET_RAW every node has (e.g. SYS_ADMIN). */
+    default List<String> extraCapabilities() {
+        return List.of();
+    }
 }
