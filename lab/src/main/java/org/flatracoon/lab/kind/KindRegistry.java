@@ -17,7 +17,7 @@ public final class KindRegistry implements KindCatalog {
     }
 
     public static KindRegistry standard() {
-        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new BirdKind(), new FrrKind(),
+        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new BirdKind(), new FrrKind(), new BgpKind(),
                 new LinuxKind()));
     }
 
