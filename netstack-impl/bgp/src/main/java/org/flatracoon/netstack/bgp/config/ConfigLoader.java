@@ -45,12 +45,12 @@ public final class ConfigLoader {
             "networks", "prefix-lists", "policies", "neighbors");
     private static final Set<String> NEIGHBOR = Set.of("address", "remote-as", "description", "passive", "hold-time",
             "connect-retry", "route-reflector-client", "next-hop-self", "import", "export", "max-prefix",
-            "max-prefix-restart", "families", "ipv6-next-hop");
+            "max-prefix-restart", "families", "ipv6-next-hop", "port", "local-address");
     private static final Set<String> RULE = Set.of("match", "set", "accept");
     private static final Set<String> MATCH = Set.of("prefix-list", "prefix", "as-path", "as-path-length", "community",
             "large-community", "family");
     private static final Set<String> SET = Set.of("local-pref", "med", "prepend", "community-add", "community-remove",
-            "large-community-add", "large-community-remove", "next-hop-self");
+            "large-community-add", "large-community-remove", "next-hop-self", "next-hop");
     private static final Pattern PREFIX_ENTRY = Pattern.compile("(\\S+)(?:\\s+ge\\s+(\\d+))?(?:\\s+le\\s+(\\d+))?");
 
     private final String source;
@@ -285,7 +285,10 @@ public final class ConfigLoader {
                 f.containsKey("large-community-add") ? largeCommunities(f.get("large-community-add"), "large-community-add") : null,
                 f.containsKey("large-community-remove")
                         ? largeCommunities(f.get("large-community-remove"), "large-community-remove") : null,
-                f.containsKey("next-hop-self") && bool(f.get("next-hop-self"), "next-hop-self"));
+                f.containsKey("next-hop-self") && bool(f.get("next-hop-self"), "next-hop-self"),
+                f.containsKey("next-hop") ? scalar(f.get("next-hop"), "next-hop")
+                        .flatMap(t -> address(f.get("next-hop"), "next-hop", t)).map(InetAddress::getAddress).orElse(null)
+                        : null);
     }
 
     private int[] communities(Node node, String what) {
@@ -367,11 +370,18 @@ public final class ConfigLoader {
                 problem(f.get("ipv6-next-hop"), "ipv6-next-hop: expected an IPv6 address");
             }
         }
+        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 1, 65535).orElse(BgpConfig.BGP_PORT)
+                : BgpConfig.BGP_PORT;
+        InetAddress localAddress = f.containsKey("local-address") ? scalar(f.get("local-address"), "local-address")
+                .flatMap(s -> address(f.get("local-address"), "local-address", s)).orElse(null) : null;
         if (address.isEmpty() || remoteAs.isEmpty()) {
             return Optional.empty();
         }
+        if (localAddress != null && localAddress.getAddress().length != address.get().getAddress().length) {
+            problem(f.get("local-address"), "local-address: must be of the same family as the neighbor's address");
+        }
         return Optional.of(new NeighborConfig(address.get(), remoteAs.get(), description, passive, hold, retry, rr, nhs, in,
-                out, maxPrefix, restart, families, v6NextHop));
+                out, maxPrefix, restart, families, v6NextHop, port, localAddress));
     }
 
     private Policy policyRef(Map<String, Node> f, String field) {

@@ -159,6 +159,9 @@ public final class Policy {
         if (s.nextHopSelf() && ctx.selfNextHop() != null) {
             b.nextHop(ctx.selfNextHop());
         }
+        if (s.nextHop() != null) {
+            b.nextHop(s.nextHop());
+        }
         return interner.intern(b.build());
     }
 

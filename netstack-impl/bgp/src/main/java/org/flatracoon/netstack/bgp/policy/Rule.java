@@ -21,12 +21,13 @@ public record Rule(Match match, Set set, Boolean accept) {
 
     /** Modifications; null/0/false/empty means unchanged. */
     public record Set(Long localPref, Long med, int prepend, int[] communityAdd, int[] communityRemove,
-                      int[] largeCommunityAdd, int[] largeCommunityRemove, boolean nextHopSelf) {
-        public static final Set NONE = new Set(null, null, 0, null, null, null, null, false);
+                      int[] largeCommunityAdd, int[] largeCommunityRemove, boolean nextHopSelf, byte[] nextHop) {
+        public static final Set NONE = new Set(null, null, 0, null, null, null, null, false, null);
 
         boolean isEmpty() {
             return this.equals(NONE) || (localPref == null && med == null && prepend == 0 && communityAdd == null
-                    && communityRemove == null && largeCommunityAdd == null && largeCommunityRemove == null && !nextHopSelf);
+                    && communityRemove == null && largeCommunityAdd == null && largeCommunityRemove == null && !nextHopSelf
+                    && nextHop == null);
         }
     }
 }

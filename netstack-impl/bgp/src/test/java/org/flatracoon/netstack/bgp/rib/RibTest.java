@@ -139,7 +139,7 @@ class RibTest {
     @Test
     void higherLocalPrefBeatsShorterPath() {
         Policy prefer = new Policy("prefer", List.of(new Rule(Rule.Match.ANY,
-                new Rule.Set(200L, null, 0, null, null, null, null, false), true)));
+                new Rule.Set(200L, null, 0, null, null, null, null, false, null), true)));
         Peer a = new Peer("198.51.100.2", 65002, false, prefer, ALL, 2);
         Peer b = peer("198.51.100.3", 65003);
         announce(a, attrs("198.51.100.2", 65002, 65010, 65020), PREFIX);
