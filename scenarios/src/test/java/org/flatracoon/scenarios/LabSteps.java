@@ -79,7 +79,7 @@ public final class LabSteps {
         scenario.log(from + " reached " + to + " again after " + waited.took().toMillis() + " ms");
     }
 
-    @ParameterType("[a-z][a-z -]*")
+    @ParameterType("[A-Za-z][A-Za-z -]*")
     public Budget budget(String name) {
         return Budgets.defaults().get(name);
     }

@@ -38,6 +38,16 @@ public final class FrrKind implements NodeKind {
         return new ControlSocketAnswers(List.of("vtysh", "-c", "show bgp summary json"), "{");
     }
 
+    /**
+     * zebra and bgpd started before the lab renamed the interfaces kept stale interface state
+     * ("nexthop_set failed … intf (Unknown)") and reset sessions for a minute or more; the image
+     * waits for this file before starting them.
+     */
+    @Override
+    public Optional<String> networkReadyMarker() {
+        return Optional.of("/run/flatracoon/network-ready");
+    }
+
     /** zebra asks for CAP_SYS_ADMIN (namespaces, VRFs) at start and exits without it. */
     @Override
     public List<String> extraCapabilities() {

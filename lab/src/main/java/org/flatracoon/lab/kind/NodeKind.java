@@ -33,6 +33,14 @@ public interface NodeKind {
         return Map.of();
     }
 
+    /**
+     * A file the lab creates in the node once its interfaces are named and addressed as written
+     * (at every start), for daemons that must not start before; empty when the kind needs none.
+     */
+    default Optional<String> networkReadyMarker() {
+        return Optional.empty();
+    }
+
     /** Linux capabilities the kind needs beyond the NET_ADMIN and NET_RAW every node has (e.g. SYS_ADMIN). */
     default List<String> extraCapabilities() {
         return List.of();
