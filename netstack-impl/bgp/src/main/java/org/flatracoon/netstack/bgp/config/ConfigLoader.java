@@ -100,7 +100,7 @@ public final class ConfigLoader {
                 scalar(n, "listen").flatMap(s -> address(n, "listen", s)).ifPresent(listen::add);
             }
         }
-        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 1, 65535).orElse(BgpConfig.BGP_PORT) : BgpConfig.BGP_PORT;
+        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 0, 65535).orElse(BgpConfig.BGP_PORT) : BgpConfig.BGP_PORT;
         int http = f.containsKey("http") ? intIn(f.get("http"), "http", 0, 65535).orElse(BgpConfig.HTTP_PORT) : BgpConfig.HTTP_PORT;
         long clusterId = f.containsKey("cluster-id")
                 ? scalar(f.get("cluster-id"), "cluster-id").flatMap(s -> routerId(f.get("cluster-id"), "cluster-id", s))
@@ -370,7 +370,7 @@ public final class ConfigLoader {
                 problem(f.get("ipv6-next-hop"), "ipv6-next-hop: expected an IPv6 address");
             }
         }
-        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 1, 65535).orElse(BgpConfig.BGP_PORT)
+        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 0, 65535).orElse(BgpConfig.BGP_PORT)
                 : BgpConfig.BGP_PORT;
         InetAddress localAddress = f.containsKey("local-address") ? scalar(f.get("local-address"), "local-address")
                 .flatMap(s -> address(f.get("local-address"), "local-address", s)).orElse(null) : null;

@@ -6,6 +6,7 @@ import org.flatracoon.netstack.bgp.wire.AsPath;
 import org.flatracoon.netstack.bgp.wire.AttributeInterner;
 import org.flatracoon.netstack.bgp.wire.Family;
 import org.flatracoon.netstack.bgp.wire.PathAttributes;
+import org.flatracoon.netstack.bgp.wire.Prefixes;
 
 /**
  * A named import or export policy: rules in order, first verdict wins, reject at the end. Evaluation is cheap
@@ -56,7 +57,7 @@ public final class Policy {
             if (!matches(rule.match(), family, hi, lo, length, current)) {
                 continue;
             }
-            current = modify(current, rule.set(), ctx, interner);
+            current = modify(family, current, rule.set(), ctx, interner);
             if (rule.accept() != null) {
                 result = rule.accept() ? current : null;
                 decided = true;
@@ -114,7 +115,8 @@ public final class Policy {
         return true;
     }
 
-    private static PathAttributes modify(PathAttributes a, Rule.Set s, Context ctx, AttributeInterner interner) {
+    private static PathAttributes modify(Family family, PathAttributes a, Rule.Set s, Context ctx,
+                                         AttributeInterner interner) {
         if (s.isEmpty()) {
             return a;
         }
@@ -160,7 +162,7 @@ public final class Policy {
             b.nextHop(ctx.selfNextHop());
         }
         if (s.nextHop() != null) {
-            b.nextHop(s.nextHop());
+            b.nextHop(family == Family.IPV6 ? Prefixes.asIpv6(s.nextHop()) : s.nextHop().length == 4 ? s.nextHop() : a.nextHop());
         }
         return interner.intern(b.build());
     }

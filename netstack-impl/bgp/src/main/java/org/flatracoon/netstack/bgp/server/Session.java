@@ -22,6 +22,7 @@ import org.flatracoon.netstack.bgp.wire.Family;
 import org.flatracoon.netstack.bgp.wire.Messages;
 import org.flatracoon.netstack.bgp.wire.Notification;
 import org.flatracoon.netstack.bgp.wire.OpenMessage;
+import org.flatracoon.netstack.bgp.wire.Prefixes;
 import org.flatracoon.netstack.bgp.wire.UpdateDecoder;
 import org.flatracoon.netstack.bgp.wire.UpdateError;
 import org.flatracoon.netstack.bgp.wire.UpdateMessage;
@@ -296,9 +297,9 @@ final class Session {
             byte[] hop4 = localBytes != null && localBytes.length == 4 ? localBytes
                     : new byte[] {(byte) (routerId >>> 24), (byte) (routerId >>> 16), (byte) (routerId >>> 8), (byte) routerId};
             byte[] hop6 = config.ipv6NextHop() != null ? config.ipv6NextHop()
-                    : localBytes != null && localBytes.length == 16 ? localBytes : mapped(hop4);
+                    : localBytes != null && localBytes.length == 16 ? localBytes : Prefixes.asIpv6(hop4);
             LOG.info("bgp: neighbor {} Established (AS {}, router id {}, hold {} s, families {})", name, peer.asn(),
-                    org.flatracoon.netstack.bgp.wire.Prefixes.addressOf(ipv4(peer.bgpId())), hold,
+                    Prefixes.addressOf(ipv4(peer.bgpId())), hold,
                     negotiatedFamilies.stream().map(Family::label).toList());
             ribPeer.negotiated(peer.bgpId(), fourOctet, negotiatedFamilies, hop4, hop6, ownAs, messages -> {
                 Connection c = connection;
@@ -474,14 +475,6 @@ final class Session {
         }
     }
 
-    private static byte[] mapped(byte[] v4) {
-        byte[] m = new byte[16];
-        m[10] = (byte) 0xFF;
-        m[11] = (byte) 0xFF;
-        System.arraycopy(v4, 0, m, 12, 4);
-        return m;
-    }
-
     static byte[] ipv4(long id) {
         return new byte[] {(byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
     }
@@ -524,7 +517,7 @@ final class Session {
         }
         return new Status(name, config.remoteAs(), config.description(), ribPeer.ebgp() ? "ebgp" : "ibgp",
                 state().label(), up ? (System.currentTimeMillis() - establishedAt) / 1000 : 0,
-                peerOpen == null ? null : org.flatracoon.netstack.bgp.wire.Prefixes.addressOf(ipv4(peerOpen.bgpId())),
+                peerOpen == null ? null : Prefixes.addressOf(ipv4(peerOpen.bgpId())),
                 up ? holdTime : 0, up ? holdTime / 3 : 0, ourOpen.capabilityNames(),
                 peerOpen == null ? List.of() : peerOpen.capabilityNames(), negotiated,
                 rec[0] + rec[1], acc[0] + acc[1], adv[0] + adv[1], rec, acc, adv,

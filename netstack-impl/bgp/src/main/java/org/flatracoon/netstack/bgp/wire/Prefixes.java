@@ -81,6 +81,18 @@ public final class Prefixes {
         return v;
     }
 
+    /** An IPv6 next hop for an address of either family: IPv4 becomes IPv4-mapped {@code ::ffff:a.b.c.d}. */
+    public static byte[] asIpv6(byte[] address) {
+        if (address.length != 4) {
+            return address;
+        }
+        byte[] m = new byte[16];
+        m[10] = (byte) 0xFF;
+        m[11] = (byte) 0xFF;
+        System.arraycopy(address, 0, m, 12, 4);
+        return m;
+    }
+
     /** A parsed prefix from text, for configuration and tests. */
     public record Parsed(Family family, long hi, long lo, int length) {
         @Override

@@ -38,7 +38,7 @@ public final class UpdateEncoder {
         while (i < to) {
             ByteArrayOutputStream nlri = new ByteArrayOutputStream();
             int room = Messages.MAX_LENGTH - Messages.HEADER_LENGTH - 4 - common.length
-                    - (family == Family.IPV4 ? 0 : 4 + 5 + attributes.nextHop().length);
+                    - (family == Family.IPV4 ? 0 : 4 + 5 + Prefixes.asIpv6(attributes.nextHop()).length);
             while (i < to && nlri.size() + 1 + (prefixes.length(i) + 7) / 8 <= room) {
                 writePrefix(nlri, family, prefixes.hi(i), prefixes.lo(i), prefixes.length(i));
                 i++;
@@ -52,7 +52,7 @@ public final class UpdateEncoder {
                 attrs = common;
                 nlriField = nlri.toByteArray();
             } else {
-                byte[] hop = attributes.nextHop();
+                byte[] hop = Prefixes.asIpv6(attributes.nextHop());
                 ByteBuffer mp = ByteBuffer.allocate(5 + hop.length + nlri.size());
                 mp.putShort((short) family.afi()).put((byte) family.safi()).put((byte) hop.length).put(hop).put((byte) 0)
                         .put(nlri.toByteArray());
