@@ -15,5 +15,5 @@ Feature: Routing policy decides which routes are used and passed on
   Scenario: a neighbour that sends more prefixes than allowed has its session closed
     When r1 announces 4 more IPv4 prefixes
     Then r2 closes its IPv4 session with r1 because r1 sent more prefixes than allowed
-    And r2's IPv6 session with r1 stays established
-    And r2's IPv4 session with r3 stays established
+    And r2 keeps its IPv6 session with r1
+    And r2 keeps its IPv4 session with r3

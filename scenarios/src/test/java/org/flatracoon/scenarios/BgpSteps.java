@@ -11,6 +11,7 @@ import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.probe.InstalledRoute;
 import org.flatracoon.lab.probe.Ping;
@@ -18,6 +19,7 @@ import org.flatracoon.lab.probe.bgp.BgpRoute;
 import org.flatracoon.lab.probe.bgp.BgpRoutes;
 import org.flatracoon.lab.probe.bgp.BgpSession;
 import org.flatracoon.lab.probe.bgp.BgpSessions;
+import org.flatracoon.lab.topology.InterfaceAddress;
 import org.flatracoon.lab.topology.NodeSpec;
 import org.flatracoon.lab.wait.Budget;
 import org.flatracoon.lab.wait.Budgets;
@@ -30,6 +32,8 @@ import org.flatracoon.lab.wait.Waits;
 public final class BgpSteps {
 
     private static final Set<String> ROUTER_KINDS = Set.of("bird", "frr", "bgp");
+    /** The AS hostile peers speak for (the bgp-ring lab's speaker expects it from its host "peer"). */
+    private static final int HOSTILE_PEER_AS = 65299;
 
     private final LabWorld world;
     private Scenario scenario;
@@ -148,11 +152,42 @@ public final class BgpSteps {
                 .containsIgnoringCase("Maximum Number of Prefixes");
     }
 
-    @Then("{word}'s {family} session with {word} stays established")
+    @Then("{word} keeps its {family} session with {word}")
     public void sessionStaysEstablished(String router, Family family, String neighbour) {
         String peer = RouterView.peerAddress(world.lab().topology(), router, neighbour, family == Family.IPV6);
         BgpSession session = new BgpSessions(world.node(router)).with(peer);
         assertThat(session.established()).as("%s's session with %s: %s", router, neighbour, session).isTrue();
+    }
+
+    @When("{word} sends {word} an UPDATE for {prefix}, then one for {prefix} whose COMMUNITIES attribute is 3 bytes long")
+    public void sendsMalformedCommunities(String peer, String speaker, String wellFormed, String malformed) {
+        HostileBgpPeer hostile = hostilePeer(peer);
+        String nextHop = world.firstAddressOf(peer);
+        byte[] threeByteCommunities = {(byte) 0xC0, 8, 3, 0x01, 0x02, 0x03}; // optional transitive, type 8, length 3
+        hostile.connectAndSend(RouterView.peerAddress(world.lab().topology(), peer, speaker, false),
+                hostile.update(nextHop, new byte[0], wellFormed), hostile.update(nextHop, threeByteCommunities, malformed));
+    }
+
+    @When("{word} sends {word} an UPDATE whose attributes overrun the message")
+    public void sendsOverrunningAttributes(String peer, String speaker) {
+        hostilePeer(peer).connectAndSend(RouterView.peerAddress(world.lab().topology(), peer, speaker, false),
+                HostileBgpPeer.updateWithOverrunningAttributes());
+    }
+
+    @Then("{word} closes its session with {word} with NOTIFICATION {int}\\/{int}, malformed attribute list")
+    public void closesWithNotification(String speaker, String peer, int code, int subcode) {
+        HostileBgpPeer hostile = hostilePeer(peer);
+        Waits.Waited<Optional<String>> waited = Waits.until(Budgets.defaults().get("bgp convergence"),
+                peer + " receives a NOTIFICATION from " + speaker, hostile::notificationReceived, Optional::isPresent);
+        log(peer + " received NOTIFICATION " + waited.value().orElseThrow() + " after " + millis(waited));
+        assertThat(waited.value()).contains(code + "/" + subcode);
+        String peerAddress = world.firstAddressOf(peer);
+        assertThat(new BgpSessions(world.node(speaker)).with(peerAddress).established())
+                .as("%s's session with %s after the NOTIFICATION", speaker, peer).isFalse();
+    }
+
+    private HostileBgpPeer hostilePeer(String peer) {
+        return new HostileBgpPeer(world.node(peer), HOSTILE_PEER_AS, world.firstAddressOf(peer));
     }
 
     private Waits.Waited<Optional<InstalledRoute>> awaitPath(String router, String prefix, String neighbour, Budget budget) {
@@ -164,14 +199,24 @@ public final class BgpSteps {
                         .filter(neighbour::equals).isPresent());
     }
 
-    /** Every router's sessions that are not established, as text; empty when all are. */
+    /**
+     * Every router's sessions with other routers of the lab that are not established, as text;
+     * empty when all are. Sessions with hosts (a hostile peer that has not connected yet) do not count.
+     */
     private String sessionsNotEstablished() {
+        Set<String> routerAddresses = world.lab().topology().links().stream()
+                .flatMap(link -> link.endpoints().stream())
+                .filter(end -> ROUTER_KINDS.contains(world.lab().topology().node(end.node()).orElseThrow().kind()))
+                .flatMap(end -> end.addresses().stream())
+                .map(InterfaceAddress::addressText)
+                .collect(Collectors.toSet());
         StringBuilder pending = new StringBuilder();
         for (NodeSpec spec : world.lab().topology().nodes()) {
             if (!ROUTER_KINDS.contains(spec.kind())) {
                 continue;
             }
-            List<BgpSession> sessions = new BgpSessions(world.node(spec.name())).all();
+            List<BgpSession> sessions = new BgpSessions(world.node(spec.name())).all().stream()
+                    .filter(session -> routerAddresses.contains(session.peer())).toList();
             if (sessions.isEmpty()) {
                 pending.append(spec.name()).append(" has no BGP sessions; ");
             }

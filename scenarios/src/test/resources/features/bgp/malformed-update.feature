@@ -1,0 +1,24 @@
+@bgp
+Feature: Our speaker survives a peer that sends a malformed UPDATE
+  A broken or hostile peer must not take a router down. RFC 7606 says how a speaker answers a
+  malformed UPDATE: most broken attributes only withdraw the routes they came with, and only
+  when the message itself cannot be read is that one session reset. Either way every other
+  session keeps running.
+
+  Background:
+    Given the "bgp-ring" lab is running
+    And every BGP session in the lab is established
+
+  Scenario: routes with a malformed COMMUNITIES attribute are treated as withdrawn
+    When peer sends ours an UPDATE for 198.51.100.116/30, then one for 198.51.100.112/30 whose COMMUNITIES attribute is 3 bytes long
+    Then ours learns 198.51.100.116/30 from peer with AS path "65299"
+    And ours keeps its IPv4 session with peer
+    And ours has no route to 198.51.100.112/30
+    And ours keeps its IPv4 session with bird
+    And ours keeps its IPv4 session with frr
+
+  Scenario: an UPDATE whose attributes overrun the message resets only that session
+    When peer sends ours an UPDATE whose attributes overrun the message
+    Then ours closes its session with peer with NOTIFICATION 3/1, malformed attribute list
+    And ours keeps its IPv4 session with bird
+    And ours keeps its IPv6 session with frr
