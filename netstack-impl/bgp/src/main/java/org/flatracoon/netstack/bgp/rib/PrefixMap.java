@@ -19,6 +19,7 @@ public final class PrefixMap {
     private byte[] lengths;
     private Object[][] values;
     private int mask;
+    private int shift;
     private int size;
 
     public PrefixMap(Family family, int columns) {
@@ -40,6 +41,7 @@ public final class PrefixMap {
         }
         values = new Object[columns][capacity];
         mask = capacity - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
     public Family family() {
@@ -79,10 +81,10 @@ public final class PrefixMap {
         values[column][slot] = value;
     }
 
+    /** Fibonacci hashing: the high bits of the product depend on every bit of the key (consecutive /24s spread). */
     private int hash(long hi, long lo, int length) {
-        long h = (hi * 0x9E37_79B9_7F4A_7C15L) ^ (lo * 0xC2B2_AE3D_27D4_EB4FL) ^ (length * 0x1656_67B1_9E37_79F9L);
-        h ^= h >>> 29;
-        return (int) h & mask;
+        long key = (hi << 8 | length) ^ (lo * 0xC2B2_AE3D_27D4_EB4FL);
+        return (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> shift);
     }
 
     private boolean keyAt(int slot, long hi, long lo, int length) {

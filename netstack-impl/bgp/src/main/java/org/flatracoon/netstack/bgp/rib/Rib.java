@@ -290,6 +290,9 @@ public final class Rib {
             PathAttributes attrs = s < 0 ? null
                     : exportAttributes(target, f, hi, lo, length, (PathAttributes) table.get(s, BEST),
                             (RibPeer) table.get(s, SOURCE));
+            if (attrs == null && out.size() == 0) {
+                continue;
+            }
             int o = out.find(hi, lo, length);
             PathAttributes sent = o < 0 ? null : (PathAttributes) out.get(o, 0);
             if (attrs == sent) {

@@ -1,0 +1,84 @@
+package org.flatracoon.netstack.bgp.inject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flatracoon.netstack.bgp.config.ConfigLoader;
+import org.flatracoon.netstack.bgp.server.BgpSpeaker;
+import org.flatracoon.netstack.bgp.wire.Family;
+import org.flatracoon.netstack.bgp.wire.Prefixes;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The injector against our own speaker on loopback. With {@code -Dbgp.perf=N} it also measures N prefixes (e.g.
+ * 1000000): time from the first UPDATE written until all are in the Loc-RIB, and the heap in use afterwards.
+ */
+class RouteInjectorTest {
+    private static final String CONFIG = """
+            router-id: 10.0.0.1
+            asn: 65001
+            listen: [127.0.0.1]
+            port: 0
+            http: 0
+            kernel: false
+            policies:
+              all: [{accept: true}]
+            neighbors:
+              - {address: 127.0.0.6, remote-as: 65010, passive: true, import: all, export: all}
+            """;
+
+    private static RouteInjector.Plan plan(BgpSpeaker speaker, int count, int sets) throws Exception {
+        return new RouteInjector.Plan(new InetSocketAddress(InetAddress.getLoopbackAddress(), speaker.bgpPort()),
+                InetAddress.getByName("127.0.0.6"), 65010, 65001, 0x0A00000AL,
+                Prefixes.parseAddress("198.51.100.10").orElseThrow(), Prefixes.parse("10.0.0.0/24", new String[1]).orElseThrow(),
+                count, sets, 90);
+    }
+
+    @Test
+    void tenThousandPrefixesReachTheLocRibAndGoWhenTheSessionEnds() throws Exception {
+        try (BgpSpeaker speaker = BgpSpeaker.start(ConfigLoader.parse(Path.of("t.yml"), CONFIG))) {
+            try (RouteInjector injector = RouteInjector.open(plan(speaker, 10_000, 7))) {
+                RouteInjector.Result r = injector.send();
+                assertThat(r.updates()).isBetween(10, 20);
+                await().atMost(Duration.ofSeconds(20)).until(() -> speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) == 10_000);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) == 0);
+        }
+    }
+
+    @Test
+    void measureManyPrefixes() throws Exception {
+        int n = Integer.getInteger("bgp.perf", 0);
+        Assumptions.assumeTrue(n > 0, "set -Dbgp.perf=N to measure N prefixes");
+        try (BgpSpeaker speaker = BgpSpeaker.start(ConfigLoader.parse(Path.of("t.yml"), CONFIG))) {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            long before = rt.totalMemory() - rt.freeMemory();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long loopId = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("bgp-loop"))
+                    .findFirst().orElseThrow().getId();
+            try (RouteInjector injector = RouteInjector.open(plan(speaker, n, Integer.getInteger("bgp.perf.sets", 1)))) {
+                long cpuStart = threads.getThreadCpuTime(loopId);
+                long start = System.nanoTime();
+                injector.send();
+                double sent = (System.nanoTime() - start) / 1e9;
+                while (speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) < n) {
+                    Thread.sleep(5);
+                }
+                double done = (System.nanoTime() - start) / 1e9;
+                double cpu = (threads.getThreadCpuTime(loopId) - cpuStart) / 1e9;
+                System.gc();
+                System.gc();
+                long after = rt.totalMemory() - rt.freeMemory();
+                System.out.printf("PERF %d prefixes: written in %.2f s, all in the Loc-RIB after %.2f s (event loop CPU"
+                        + " %.2f s); heap in use %.1f MB (%.0f bytes/route); JVM total heap %.1f MB%n", n, sent, done, cpu,
+                        after / 1e6, (after - before) / (double) n, rt.totalMemory() / 1e6);
+            }
+        }
+    }
+}
