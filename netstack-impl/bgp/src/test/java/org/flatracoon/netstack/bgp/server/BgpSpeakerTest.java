@@ -271,6 +271,78 @@ class BgpSpeakerTest {
         return updates;
     }
 
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Both sides connect at once: RFC 4271 §6.8 keeps one connection, the one from the higher BGP identifier. */
+    @Test
+    void aConnectionCollisionEndsWithOneEstablishedSession() throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        String template = """
+                router-id: %s
+                asn: %d
+                listen: [%s]
+                port: %d
+                http: 0
+                kernel: false
+                policies:
+                  all: [{accept: true}]
+                neighbors:
+                  - {address: %s, remote-as: %d, port: %d, local-address: %s, import: all, export: all, connect-retry: 1}
+                """;
+        BgpSpeaker a = speaker(template.formatted("10.0.0.1", 65001, "127.0.0.1", portA, "127.0.0.2", 65002, portB,
+                "127.0.0.1"));
+        BgpSpeaker b = speaker(template.formatted("10.0.0.2", 65002, "127.0.0.2", portB, "127.0.0.1", 65001, portA,
+                "127.0.0.2"));
+        await().atMost(BUDGET).until(() -> a.state("127.0.0.2").equals("Established")
+                && b.state("127.0.0.1").equals("Established"));
+        assertThat(get(a, "/api/neighbors").path("neighbors").get(0).path("establishedTransitions").asInt()).isEqualTo(1);
+        assertThat(get(b, "/api/neighbors").path("neighbors").get(0).path("establishedTransitions").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Drives a collision by hand: A connects out to the test peer (connection 1) while the test peer connects in
+     * (connection 2); both reach OpenConfirm/OPEN. {@code peerId} decides which one survives (§6.8).
+     */
+    private void collide(long peerId, boolean incomingWins) throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket()) {
+            listener.bind(new java.net.InetSocketAddress("127.0.0.7", 0));
+            BgpSpeaker a = speakerA("""
+                      - {address: 127.0.0.7, remote-as: 65007, port: %d, local-address: 127.0.0.1, import: all, export: all}
+                    """.formatted(listener.getLocalPort()));
+            try (TestPeer outgoing = new TestPeer(listener.accept())) {
+                outgoing.readUntil(Messages.OPEN);
+                outgoing.open(65007, peerId, 90);
+                assertThat(outgoing.readUntil(Messages.KEEPALIVE)).as("A is in OpenConfirm on its own connection").isNotNull();
+                try (TestPeer incoming = new TestPeer("127.0.0.7", a.bgpPort())) {
+                    incoming.readUntil(Messages.OPEN);
+                    incoming.open(65007, peerId, 90);
+                    TestPeer loser = incomingWins ? outgoing : incoming;
+                    TestPeer winner = incomingWins ? incoming : outgoing;
+                    assertThat(loser.readNotification()).isEqualTo(Notification.of(Notification.CEASE,
+                            Notification.CONNECTION_COLLISION));
+                    winner.send(Messages.keepalive());
+                    await().atMost(BUDGET).until(() -> a.state("127.0.0.7").equals("Established"));
+                    assertThat(winner.readUntil(Messages.UPDATE)).as("routes flow on the surviving connection").isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void collisionKeepsThePeersConnectionWhenThePeerHasTheHigherIdentifier() throws Exception {
+        collide(0x0A0000C8L, true);
+    }
+
+    @Test
+    void collisionKeepsOurConnectionWhenWeHaveTheHigherIdentifier() throws Exception {
+        collide(0x09000001L, false);
+    }
+
     @Test
     void routeRefreshResendsTheTable() throws Exception {
         BgpSpeaker a = speakerA(TEST_PEERS);

@@ -23,12 +23,22 @@ final class TestPeer implements AutoCloseable {
     private final OutputStream out;
 
     TestPeer(String localAddress, int port) throws IOException {
-        socket = new Socket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        this(connect(localAddress, port));
+    }
+
+    /** A connection the speaker opened to us. */
+    TestPeer(Socket accepted) throws IOException {
+        socket = accepted;
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
+    }
+
+    private static Socket connect(String localAddress, int port) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        return s;
     }
 
     void send(byte[] bytes) throws IOException {
