@@ -14,9 +14,18 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
     private static final Path FILE = Path.of("router.yml");
 
+    /** The configuration example of the README, so that the documentation cannot drift from the loader. */
+    private static BgpConfig readmeExample() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("## Configuration.*?```yaml\\n(.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("README.md has a yaml example under Configuration").isTrue();
+        return ConfigLoader.parse(Path.of("README.md"), m.group(1));
+    }
+
     @Test
     void theReadmeExampleLoads() throws Exception {
-        BgpConfig c = ConfigLoader.load(Path.of("src/test/resources/readme-router.yml"));
+        BgpConfig c = readmeExample();
         assertThat(c.asn()).isEqualTo(65001);
         assertThat(c.routerId()).isEqualTo(0x0A000001L);
         assertThat(c.networks()).hasToString("[203.0.113.0/24, 2001:db8:1::/48]");
@@ -30,7 +39,7 @@ class ConfigLoaderTest {
 
     @Test
     void thePolicyOfTheReadmeDoesWhatItSays() throws Exception {
-        BgpConfig c = ConfigLoader.load(Path.of("src/test/resources/readme-router.yml"));
+        BgpConfig c = readmeExample();
         Policy p = c.policies().get("from-bird");
         AttributeInterner interner = new AttributeInterner();
         Policy.Context ctx = new Policy.Context(65001, new byte[] {10, 0, 0, 1});
