@@ -45,7 +45,7 @@ public final class ConfigLoader {
             "networks", "prefix-lists", "policies", "neighbors");
     private static final Set<String> NEIGHBOR = Set.of("address", "remote-as", "description", "passive", "hold-time",
             "connect-retry", "route-reflector-client", "next-hop-self", "import", "export", "max-prefix",
-            "max-prefix-restart", "families", "ipv6-next-hop", "port", "local-address");
+            "max-prefix-restart", "families", "ipv6-next-hop", "ipv4-next-hop", "port", "local-address");
     private static final Set<String> RULE = Set.of("match", "set", "accept");
     private static final Set<String> MATCH = Set.of("prefix-list", "prefix", "as-path", "as-path-length", "community",
             "large-community", "family");
@@ -125,7 +125,7 @@ public final class ConfigLoader {
             for (Node n : list(f.get("neighbors"), "neighbors")) {
                 neighbor(n, asn).ifPresent(nb -> {
                     if (!seen.add(nb.address())) {
-                        problem(n, "neighbor " + nb.address().getHostAddress() + " is configured twice");
+                        problem(n, "neighbor " + Prefixes.addressOf(nb.address().getAddress()) + " is configured twice");
                     } else {
                         neighbors.add(nb);
                     }
@@ -381,7 +381,7 @@ public final class ConfigLoader {
             problem(f.get("local-address"), "local-address: must be of the same family as the neighbor's address");
         }
         return Optional.of(new NeighborConfig(address.get(), remoteAs.get(), description, passive, hold, retry, rr, nhs, in,
-                out, maxPrefix, restart, families, v6NextHop, port, localAddress));
+                out, maxPrefix, restart, families, v6NextHop, v4NextHop, port, localAddress));
     }
 
     private Policy policyRef(Map<String, Node> f, String field) {

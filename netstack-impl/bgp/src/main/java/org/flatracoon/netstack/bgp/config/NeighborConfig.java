@@ -13,7 +13,7 @@ import org.flatracoon.netstack.bgp.wire.Family;
 public record NeighborConfig(InetAddress address, long remoteAs, String description, boolean passive, int holdTime,
                              int connectRetry, boolean routeReflectorClient, boolean nextHopSelf, Policy importPolicy,
                              Policy exportPolicy, long maxPrefix, int maxPrefixRestart, Set<Family> families,
-                             byte[] ipv6NextHop, int port, InetAddress localAddress) {
+                             byte[] ipv6NextHop, byte[] ipv4NextHop, int port, InetAddress localAddress) {
     public boolean ebgp(long ownAs) {
         return remoteAs != ownAs;
     }

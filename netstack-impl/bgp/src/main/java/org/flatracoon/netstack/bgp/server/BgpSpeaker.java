@@ -56,7 +56,8 @@ public final class BgpSpeaker implements AutoCloseable {
         RouteSink sink = kernel != null ? kernel : RouteSink.NONE;
         this.rib = new Rib(config.asn(), config.routerId(), config.clusterId(), new AttributeInterner(), sink);
         for (NeighborConfig n : config.neighbors()) {
-            sessions.put(n.address().getHostAddress(), new Session(n, config.asn(), config.routerId(), loop, rib, metrics));
+            Session session = new Session(n, config.asn(), config.routerId(), loop, rib, metrics);
+            sessions.put(session.name(), session);
         }
     }
 
@@ -142,7 +143,7 @@ public final class BgpSpeaker implements AutoCloseable {
         }
         Optional<Session> session = sessions.values().stream().filter(s -> s.matches(remote)).findFirst();
         if (session.isEmpty()) {
-            LOG.info("bgp: refused a connection from {}: not a configured neighbor", remote.getHostAddress());
+            LOG.info("bgp: refused a connection from {}: not a configured neighbor", Prefixes.addressOf(remote.getAddress()));
             closeQuietly(ch);
             return;
         }

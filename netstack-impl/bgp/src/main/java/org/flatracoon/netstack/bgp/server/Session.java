@@ -67,7 +67,7 @@ final class Session {
 
     Session(NeighborConfig config, long ownAs, long routerId, EventLoop loop, Rib rib, BgpMetrics metrics) {
         this.config = config;
-        this.name = config.address().getHostAddress();
+        this.name = Prefixes.addressOf(config.address().getAddress());
         this.ownAs = ownAs;
         this.routerId = routerId;
         this.loop = loop;
@@ -294,8 +294,8 @@ final class Session {
             decodeContext = new UpdateDecoder.Context(fourOctet, ribPeer.ebgp(), config.remoteAs(), negotiatedFamilies);
             InetSocketAddress local = connection.localAddress();
             byte[] localBytes = local == null ? null : local.getAddress().getAddress();
-            byte[] hop4 = localBytes != null && localBytes.length == 4 ? localBytes
-                    : new byte[] {(byte) (routerId >>> 24), (byte) (routerId >>> 16), (byte) (routerId >>> 8), (byte) routerId};
+            byte[] hop4 = config.ipv4NextHop() != null ? config.ipv4NextHop()
+                    : localBytes != null && localBytes.length == 4 ? localBytes : ipv4(routerId);
             byte[] hop6 = config.ipv6NextHop() != null ? config.ipv6NextHop()
                     : localBytes != null && localBytes.length == 16 ? localBytes : Prefixes.asIpv6(hop4);
             LOG.info("bgp: neighbor {} Established (AS {}, router id {}, hold {} s, families {})", name, peer.asn(),
