@@ -370,7 +370,15 @@ public final class ConfigLoader {
                 problem(f.get("ipv6-next-hop"), "ipv6-next-hop: expected an IPv6 address");
             }
         }
-        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 0, 65535).orElse(BgpConfig.BGP_PORT)
+        byte[] v4NextHop = null;
+        if (f.containsKey("ipv4-next-hop")) {
+            v4NextHop = scalar(f.get("ipv4-next-hop"), "ipv4-next-hop").flatMap(s -> address(f.get("ipv4-next-hop"),
+                    "ipv4-next-hop", s)).map(InetAddress::getAddress).orElse(null);
+            if (v4NextHop != null && v4NextHop.length != 4) {
+                problem(f.get("ipv4-next-hop"), "ipv4-next-hop: expected an IPv4 address");
+            }
+        }
+        int port = f.containsKey("port") ? intIn(f.get("port"), "port", 1, 65535).orElse(BgpConfig.BGP_PORT)
                 : BgpConfig.BGP_PORT;
         InetAddress localAddress = f.containsKey("local-address") ? scalar(f.get("local-address"), "local-address")
                 .flatMap(s -> address(f.get("local-address"), "local-address", s)).orElse(null) : null;
