@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flatracoon.netstack.bgp.policy.Policy;
 import org.flatracoon.netstack.bgp.wire.AsPath;
 import org.flatracoon.netstack.bgp.wire.AttributeInterner;
 import org.flatracoon.netstack.bgp.wire.Family;
 import org.flatracoon.netstack.bgp.wire.Messages;
 import org.flatracoon.netstack.bgp.wire.PathAttributes;
 import org.flatracoon.netstack.bgp.wire.PrefixBuffer;
+import org.flatracoon.netstack.bgp.wire.Prefixes;
 import org.flatracoon.netstack.bgp.wire.UpdateEncoder;
 import org.flatracoon.netstack.bgp.wire.UpdateMessage;
 import org.slf4j.Logger;
@@ -388,13 +388,26 @@ public final class Rib {
 
     public List<RouteView> locRib(Family f, int limit) {
         List<RouteView> out = new ArrayList<>();
+        locRibChunk(f, 0, limit, out);
+        return out;
+    }
+
+    /**
+     * Adds the views of the Loc-RIB from table slot {@code from} on, at most {@code max}; returns the slot to go
+     * on from, or -1 at the end. Lets the status API walk a large table in pieces between other work (a table
+     * that grows in between may show a route twice or miss one: fine for a status view).
+     */
+    public int locRibChunk(Family f, int from, int max, List<RouteView> out) {
         PrefixMap table = loc[f.ordinal()];
-        for (int s = 0; s < table.capacity() && out.size() < limit; s++) {
+        int added = 0;
+        int s = from;
+        for (; s < table.capacity() && added < max; s++) {
             if (table.occupied(s)) {
                 out.add(view(f, table.hi(s), table.lo(s), table.length(s)));
+                added++;
             }
         }
-        return out;
+        return s < table.capacity() ? s : -1;
     }
 
     /** Every candidate path for one prefix, best first (the Loc-RIB holds the best; the others are in Adj-RIBs-In). */
@@ -416,7 +429,7 @@ public final class Rib {
             }
         }
         paths.sort((x, y) -> Boolean.compare(y.best(), x.best()));
-        return new RouteView(f, org.flatracoon.netstack.bgp.wire.Prefixes.format(f, hi, lo, length), hi, lo, length, paths);
+        return new RouteView(f, Prefixes.format(f, hi, lo, length), hi, lo, length, paths);
     }
 
     /** Adj-RIB-In of a peer: prefix, received attributes, accepted attributes (null: rejected). */
@@ -425,31 +438,30 @@ public final class Rib {
 
     public List<InEntry> adjRibIn(RibPeer peer, Family f, int limit) {
         List<InEntry> out = new ArrayList<>();
-        PrefixMap in = peer.adjIn[f.ordinal()];
-        for (int s = 0; s < in.capacity() && out.size() < limit; s++) {
-            if (in.occupied(s)) {
-                out.add(new InEntry(org.flatracoon.netstack.bgp.wire.Prefixes.format(f, in.hi(s), in.lo(s), in.length(s)),
-                        (PathAttributes) in.get(s, RibPeer.RECEIVED), (PathAttributes) in.get(s, RibPeer.ACCEPTED)));
-            }
-        }
+        adjRibChunk(peer, true, f, 0, limit, out);
         return out;
     }
 
     public List<InEntry> adjRibOut(RibPeer peer, Family f, int limit) {
         List<InEntry> out = new ArrayList<>();
-        PrefixMap table = peer.adjOut[f.ordinal()];
-        for (int s = 0; s < table.capacity() && out.size() < limit; s++) {
-            if (table.occupied(s)) {
-                PathAttributes a = (PathAttributes) table.get(s, 0);
-                out.add(new InEntry(org.flatracoon.netstack.bgp.wire.Prefixes.format(f, table.hi(s), table.lo(s),
-                        table.length(s)), a, a));
-            }
-        }
+        adjRibChunk(peer, false, f, 0, limit, out);
         return out;
     }
 
-    /** For policies that need it: the context for a peer's import. */
-    static Policy.Context importContext(RibPeer p) {
-        return p.importContext;
+    /** As {@link #locRibChunk}, for a peer's Adj-RIB-In ({@code in}) or Adj-RIB-Out. */
+    public int adjRibChunk(RibPeer peer, boolean in, Family f, int from, int max, List<InEntry> out) {
+        PrefixMap table = (in ? peer.adjIn : peer.adjOut)[f.ordinal()];
+        int added = 0;
+        int s = from;
+        for (; s < table.capacity() && added < max; s++) {
+            if (table.occupied(s)) {
+                String prefix = Prefixes.format(f, table.hi(s), table.lo(s), table.length(s));
+                PathAttributes a = (PathAttributes) table.get(s, 0);
+                out.add(new InEntry(prefix, a, in ? (PathAttributes) table.get(s, RibPeer.ACCEPTED) : a));
+                added++;
+            }
+        }
+        return s < table.capacity() ? s : -1;
     }
+
 }

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class BgpSpeaker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("bgp");
     private static final long API_TIMEOUT_SECONDS = 10;
+    /** Routes per turn of the event loop when the API walks a table, so sessions are served in between. */
+    private static final int CHUNK = 2000;
 
     private final BgpConfig config;
     private final EventLoop loop;
@@ -264,18 +266,28 @@ public final class BgpSpeaker implements AutoCloseable {
                 return error(400, "limit must be a number, not '" + query.get("limit") + "'");
             }
         }
+        int max = limit;
         if (path.equals("/api/rib")) {
-            ArrayNode routes = body.putArray("routes");
-            for (Family f : families) {
-                for (RouteView v : rib.locRib(f, limit - routes.size())) {
-                    boolean hasHop = v.paths().stream().anyMatch(p -> p.best() && p.attributes().nextHop().length > 0
-                            && !p.from().equals("local"));
-                    boolean installed = kernel != null && hasHop && kernel.installed(v.prefix());
-                    boolean unresolved = kernel != null && hasHop && !kernel.installed(v.prefix());
-                    routes.add(StatusJson.route(v, installed, unresolved));
+            return new StatusHttpServer.Answer(200, null, out -> {
+                out.writeStartObject();
+                out.writeArrayFieldStart("routes");
+                int left = max;
+                for (Family f : families) {
+                    int slot = 0;
+                    while (slot >= 0 && left > 0) {
+                        List<RouteView> chunk = new ArrayList<>();
+                        int from = slot;
+                        int n = Math.min(CHUNK, left);
+                        slot = loop.call(() -> rib.locRibChunk(f, from, n, chunk)).get(API_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        for (RouteView v : chunk) {
+                            out.writeTree(routeJson(v));
+                        }
+                        left -= chunk.size();
+                    }
                 }
-            }
-            return new StatusHttpServer.Answer(200, body);
+                out.writeEndArray();
+                out.writeEndObject();
+            });
         }
         if (path.startsWith("/api/rib/in/") || path.startsWith("/api/rib/out/")) {
             boolean in = path.startsWith("/api/rib/in/");
@@ -294,16 +306,40 @@ public final class BgpSpeaker implements AutoCloseable {
             if (s == null) {
                 return error(404, "no neighbor " + neighbor);
             }
-            body.put("neighbor", s.name());
-            ArrayNode routes = body.putArray("routes");
-            for (Family f : families) {
-                List<Rib.InEntry> entries = in ? rib.adjRibIn(s.ribPeer(), f, limit - routes.size())
-                        : rib.adjRibOut(s.ribPeer(), f, limit - routes.size());
-                entries.forEach(e -> routes.add(StatusJson.inRoute(f, e, in)));
-            }
-            return new StatusHttpServer.Answer(200, body);
+            RibPeer peer = s.ribPeer();
+            String name = s.name();
+            return new StatusHttpServer.Answer(200, null, out -> {
+                out.writeStartObject();
+                out.writeStringField("neighbor", name);
+                out.writeArrayFieldStart("routes");
+                int left = max;
+                for (Family f : families) {
+                    int slot = 0;
+                    while (slot >= 0 && left > 0) {
+                        List<Rib.InEntry> chunk = new ArrayList<>();
+                        int from = slot;
+                        int n = Math.min(CHUNK, left);
+                        slot = loop.call(() -> rib.adjRibChunk(peer, in, f, from, n, chunk))
+                                .get(API_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                        for (Rib.InEntry e : chunk) {
+                            out.writeTree(StatusJson.inRoute(f, e, in));
+                        }
+                        left -= chunk.size();
+                    }
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            });
         }
         return error(404, "not found: " + path);
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode routeJson(RouteView v) {
+        boolean hasHop = v.paths().stream().anyMatch(p -> p.best() && p.attributes().nextHop().length > 0
+                && !p.from().equals("local"));
+        boolean installed = kernel != null && hasHop && kernel.installed(v.prefix());
+        boolean unresolved = kernel != null && hasHop && !kernel.installed(v.prefix());
+        return StatusJson.route(v, installed, unresolved);
     }
 
     private static StatusHttpServer.Answer error(int status, String message) {

@@ -1,5 +1,6 @@
 package org.flatracoon.netstack.bgp.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +31,16 @@ final class StatusHttpServer implements AutoCloseable {
         Answer get(String path, Map<String, String> query) throws Exception;
     }
 
-    record Answer(int status, JsonNode body) {
+    /** A JSON body, or a writer that streams a large one (then {@code body} is null). */
+    record Answer(int status, JsonNode body, BodyWriter writer) {
+        Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
+    }
+
+    /** Streams a body that is too large to build at once, e.g. a full table. */
+    interface BodyWriter {
+        void write(JsonGenerator out) throws Exception;
     }
 
     private final HttpServer server;
@@ -86,7 +96,20 @@ final class StatusHttpServer implements AutoCloseable {
                 return;
             }
             Answer answer = api.get(path, query(exchange.getRequestURI().getRawQuery()));
-            send(exchange, answer.status(), "application/json", StatusJson.JSON.writeValueAsBytes(answer.body()));
+            if (answer.writer() == null) {
+                send(exchange, answer.status(), "application/json", StatusJson.JSON.writeValueAsBytes(answer.body()));
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+                return;
+            }
+            exchange.sendResponseHeaders(answer.status(), 0);
+            try (OutputStream body = new java.io.BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+                 JsonGenerator out = StatusJson.JSON.getFactory().createGenerator(body)) {
+                answer.writer().write(out);
+            }
         } catch (Exception e) {
             LOG.debug("HTTP request failed: {}", e.toString());
             try {

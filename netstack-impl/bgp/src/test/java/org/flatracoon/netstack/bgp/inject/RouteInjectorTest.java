@@ -39,6 +39,14 @@ class RouteInjectorTest {
                 count, sets, 90);
     }
 
+    private static int routes(BgpSpeaker speaker, String path) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + speaker.httpPort() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("routes").size();
+    }
+
     @Test
     void tenThousandPrefixesReachTheLocRibAndGoWhenTheSessionEnds() throws Exception {
         try (BgpSpeaker speaker = BgpSpeaker.start(ConfigLoader.parse(Path.of("t.yml"), CONFIG))) {
@@ -46,6 +54,11 @@ class RouteInjectorTest {
                 RouteInjector.Result r = injector.send();
                 assertThat(r.updates()).isBetween(10, 20);
                 await().atMost(Duration.ofSeconds(20)).until(() -> speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) == 10_000);
+                // the API walks tables larger than one chunk
+                assertThat(routes(speaker, "/api/rib")).isEqualTo(10_000);
+                assertThat(routes(speaker, "/api/rib?limit=3")).isEqualTo(3);
+                assertThat(routes(speaker, "/api/rib/in/127.0.0.6?family=ipv4")).isEqualTo(10_000);
+                assertThat(routes(speaker, "/api/rib?family=ipv6")).isZero();
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) == 0);
         }
