@@ -29,13 +29,3 @@ Feature: The backbone routes around a failed link
     Then r1 reaches 203.0.113.232/29 via r3 within the BGP hold-time budget
     And host h1 can still reach host h2 over IPv4
 
-  # The same failure with our speaker on one end of the link.
-  @ours
-  Scenario: our speaker reaches FRR's networks through BIRD when the ours–frr link goes down
-    Given the "bgp-ring" lab is running
-    And every BGP session in the lab is established
-    And ours reaches 203.0.113.72/29 via frr
-    When the link between ours and frr goes down
-    Then ours reaches 203.0.113.72/29 via bird within the BGP convergence budget
-    And ours reaches 2001:db8:b6:a3::/64 via bird within the BGP convergence budget
-    And host h1 can still reach host h2 over IPv4

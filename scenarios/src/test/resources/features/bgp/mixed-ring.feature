@@ -33,3 +33,12 @@ Feature: Our speaker, BIRD and FRR route for each other in a ring
     When every BGP session in the lab is established
     Then host h1 can reach host h2 over IPv4
     And host h1 can reach host h2 over IPv6
+
+  @faults
+  Scenario: our speaker reaches FRR's networks through BIRD when the ours–frr link goes down
+    Given every BGP session in the lab is established
+    And ours reaches 203.0.113.72/29 via frr
+    When the link between ours and frr goes down
+    Then ours reaches 203.0.113.72/29 via bird within the BGP convergence budget
+    And ours reaches 2001:db8:b6:a3::/64 via bird within the BGP convergence budget
+    And host h1 can still reach host h2 over IPv4
