@@ -42,3 +42,11 @@ Feature: Our speaker, BIRD and FRR route for each other in a ring
     Then ours reaches 203.0.113.72/29 via bird within the BGP convergence budget
     And ours reaches 2001:db8:b6:a3::/64 via bird within the BGP convergence budget
     And host h1 can still reach host h2 over IPv4
+
+  @faults
+  Scenario: our speaker detects a link that silently drops traffic by the hold timer
+    Given every BGP session in the lab is established
+    And ours reaches 203.0.113.72/29 via frr
+    When the link between ours and frr silently drops all traffic
+    Then ours reaches 203.0.113.72/29 via bird within the BGP hold-time budget
+    And host h1 can still reach host h2 over IPv4
