@@ -386,6 +386,18 @@ final class Session {
         @Override
         public boolean message(Connection c, int type, ByteBuffer body, byte[] whole) {
             metrics.message(name, "in", type);
+            try {
+                dispatch(type, body, whole);
+            } catch (RuntimeException e) {
+                // a decoding path we did not foresee: this session ends, the speaker and the others go on
+                LOG.error("bgp: neighbor {}: cannot handle a {} message: {}", name, Messages.typeName(type), e.toString(), e);
+                fsm.messageError(Notification.of(type == Messages.UPDATE ? Notification.UPDATE_ERROR
+                        : type == Messages.OPEN ? Notification.OPEN_ERROR : Notification.CEASE, 0), "internal error");
+            }
+            return connection == c && fsm.state() != State.IDLE;
+        }
+
+        private void dispatch(int type, ByteBuffer body, byte[] whole) {
             switch (type) {
                 case Messages.OPEN -> {
                     Decoded<OpenMessage> open = OpenMessage.decode(body);
@@ -406,7 +418,6 @@ final class Session {
                 default -> fsm.messageError(Notification.of(Notification.HEADER_ERROR, Notification.BAD_MESSAGE_TYPE,
                         new byte[] {(byte) type}), "bad message type");
             }
-            return connection == c && fsm.state() != State.IDLE;
         }
 
         private void update(ByteBuffer body) {

@@ -181,6 +181,42 @@ class BgpSpeakerTest {
         assertThat(get(b, "/api/rib").path("routes")).hasSize(2);
     }
 
+    /** Hundreds of mutated UPDATEs, reconnecting after every reset: the speaker and its other session carry on. */
+    @Test
+    void aPeerSendingMutatedUpdatesNeverDisturbsTheOtherSession() throws Exception {
+        BgpSpeaker a = speakerA(TEST_PEERS);
+        BgpSpeaker b = speakerB(a.bgpPort());
+        await().atMost(BUDGET).until(() -> b.state("127.0.0.1").equals("Established"));
+        java.util.Random random = new java.util.Random(4271);
+        byte[] valid = update(65003, "198.51.100.0/25", "198.51.100.128/26");
+        int sent = 0;
+        int resets = 0;
+        while (sent < 400) {
+            await().atMost(BUDGET).until(() -> !a.state("127.0.0.3").equals("OpenSent")
+                    && !a.state("127.0.0.3").equals("OpenConfirm") && !a.state("127.0.0.3").equals("Established"));
+            try (TestPeer hostile = new TestPeer("127.0.0.3", a.bgpPort())) {
+                hostile.establish(65003, 0x0A000003L);
+                boolean up = true;
+                for (int i = 0; i < 50 && up; i++, sent++) {
+                    byte[] m = valid.clone();
+                    for (int k = 0, n = 1 + random.nextInt(3); k < n; k++) {
+                        m[19 + random.nextInt(m.length - 19)] = (byte) random.nextInt(256);
+                    }
+                    try {
+                        hostile.send(m);
+                    } catch (IOException e) {
+                        up = false;
+                    }
+                }
+                resets++;
+            }
+        }
+        assertThat(resets).isGreaterThan(1);
+        assertThat(b.state("127.0.0.1")).isEqualTo("Established");
+        assertThat(get(b, "/api/neighbors").path("neighbors").get(0).path("establishedTransitions").asInt()).isEqualTo(1);
+        assertThat(get(a, "/health").path("status").asText()).isEqualTo("ok");
+    }
+
     @Test
     void aMalformedCommunityIsTreatedAsWithdrawAndTheSessionStaysUp() throws Exception {
         BgpSpeaker a = speakerA(TEST_PEERS);
