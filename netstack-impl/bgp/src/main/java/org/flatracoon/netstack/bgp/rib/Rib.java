@@ -102,6 +102,9 @@ public final class Rib {
             PathAttributes accepted = eligible == null ? null
                     : from.importPolicy == null ? eligible
                     : from.importPolicy.apply(f, hi, lo, length, eligible, from.importContext, interner);
+            if (from.stale[f.ordinal()] != null) {
+                from.stale[f.ordinal()].remove(hi, lo, length);
+            }
             int slot = in.insert(hi, lo, length);
             PathAttributes before = (PathAttributes) in.get(slot, RibPeer.ACCEPTED);
             in.set(slot, RibPeer.RECEIVED, received);
@@ -154,6 +157,33 @@ public final class Rib {
         }
     }
 
+    /** The peer's BoRR (RFC 7313 §4): every route it has now is stale until it is sent again. */
+    public void beginRefresh(RibPeer peer, Family f) {
+        PrefixMap in = peer.adjIn[f.ordinal()];
+        PrefixMap stale = new PrefixMap(f, 0);
+        for (int s = 0; s < in.capacity(); s++) {
+            if (in.occupied(s)) {
+                stale.insert(in.hi(s), in.lo(s), in.length(s));
+            }
+        }
+        peer.stale[f.ordinal()] = stale;
+    }
+
+    /** The peer's EoRR: what it did not send again since its BoRR is withdrawn. */
+    public void endRefresh(RibPeer peer, Family f) {
+        PrefixMap stale = peer.stale[f.ordinal()];
+        peer.stale[f.ordinal()] = null;
+        if (stale == null) {
+            return;
+        }
+        for (int s = 0; s < stale.capacity(); s++) {
+            if (stale.occupied(s)) {
+                withdraw(peer, f, stale.hi(s), stale.lo(s), stale.length(s));
+            }
+        }
+        flush();
+    }
+
     /** The session went down: its routes are gone, its Adj-RIB-Out is forgotten. */
     public void peerDown(RibPeer peer) {
         peer.established = false;
@@ -172,6 +202,7 @@ public final class Rib {
             }
             peer.adjOut[f.ordinal()].clear();
             peer.lastBest[f.ordinal()] = null;
+            peer.stale[f.ordinal()] = null;
         }
         flush();
     }

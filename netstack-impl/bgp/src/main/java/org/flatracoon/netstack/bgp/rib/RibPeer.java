@@ -33,7 +33,8 @@ public final class RibPeer {
     final PrefixMap[] adjIn = new PrefixMap[Family.values().length];
     final PrefixMap[] adjOut = new PrefixMap[Family.values().length];
     final long[] accepted = new long[Family.values().length];
-    final long[] receivedTotal = new long[Family.values().length];
+    /** During an enhanced route refresh (RFC 7313): the prefixes not yet re-sent since the peer's BoRR. */
+    final PrefixMap[] stale = new PrefixMap[Family.values().length];
     boolean loggedNoImport;
     boolean loggedNoExport;
 

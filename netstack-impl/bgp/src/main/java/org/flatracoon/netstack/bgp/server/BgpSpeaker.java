@@ -349,6 +349,9 @@ public final class BgpSpeaker implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (!loop.started()) {
+                throw new IllegalStateException("never started");
+            }
             loop.call(() -> {
                 sessions.values().forEach(Session::close);
                 for (ServerSocketChannel l : listeners) {

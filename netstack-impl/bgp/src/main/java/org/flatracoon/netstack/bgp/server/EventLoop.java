@@ -59,6 +59,10 @@ public final class EventLoop implements TimerService, AutoCloseable {
         thread.start();
     }
 
+    public boolean started() {
+        return thread.isAlive();
+    }
+
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }

@@ -479,10 +479,12 @@ final class Session {
             if (f == null || !negotiatedFamilies.contains(f)) {
                 return; // RFC 2918 §4: ignore an AFI/SAFI that was not advertised
             }
-            if (rr.value().subtype() == Messages.REFRESH_REQUEST) {
-                rib.refresh(ribPeer, f, enhancedRouteRefresh);
+            switch (rr.value().subtype()) {
+                case Messages.REFRESH_REQUEST -> rib.refresh(ribPeer, f, enhancedRouteRefresh);
+                case Messages.REFRESH_BEGIN -> rib.beginRefresh(ribPeer, f);
+                case Messages.REFRESH_END -> rib.endRefresh(ribPeer, f);
+                default -> LOG.debug("bgp: neighbor {}: ROUTE-REFRESH subtype {} ignored", name, rr.value().subtype());
             }
-            // BoRR/EoRR from the peer: its re-sent routes simply replace the old ones (duplicates are harmless)
         }
     }
 

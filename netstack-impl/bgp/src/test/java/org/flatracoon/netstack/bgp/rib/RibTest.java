@@ -283,6 +283,32 @@ class RibTest {
     }
 
     @Test
+    void anEnhancedRouteRefreshDropsWhatThePeerDidNotSendAgain() {
+        Peer a = peer("198.51.100.2", 65002);
+        announce(a, attrs("198.51.100.2", 65002), PREFIX, "198.51.100.0/25");
+        rib.beginRefresh(a.rib, Family.IPV4);
+        announce(a, attrs("198.51.100.2", 65002), PREFIX);
+        assertThat(rib.locRibSize(Family.IPV4)).as("nothing is dropped before the EoRR").isEqualTo(2);
+        rib.endRefresh(a.rib, Family.IPV4);
+        assertThat(rib.locRibSize(Family.IPV4)).isEqualTo(1);
+        assertThat(best()).isEqualTo("198.51.100.2");
+        assertThat(kernel).endsWith("del 198.51.100.0/25");
+    }
+
+    @Test
+    void aRouteRefreshRequestResendsTheAdjRibOutBetweenBorrAndEorr() {
+        Peer a = peer("198.51.100.2", 65002);
+        Peer b = peer("198.51.100.3", 65003);
+        announce(a, attrs("198.51.100.2", 65002), PREFIX);
+        b.sent.clear();
+        rib.refresh(b.rib, Family.IPV4, true);
+        assertThat(b.sent).containsExactly("type 5", PREFIX, "type 5");
+        b.sent.clear();
+        rib.refresh(b.rib, Family.IPV4, false);
+        assertThat(b.sent).containsExactly(PREFIX, "eor ipv4");
+    }
+
+    @Test
     void manyPrefixesWithOneAttributeSetLeaveInFullUpdates() {
         Peer a = peer("198.51.100.2", 65002);
         Peer b = peer("198.51.100.3", 65003);
