@@ -17,7 +17,8 @@ public final class PrefixMap {
     private long[] keys;
     private long[] keysLo;
     private byte[] lengths;
-    private Object[][] values;
+    /** Column values interleaved per slot ({@code slot * columns + column}): one cache line per entry. */
+    private Object[] values;
     private int mask;
     private int shift;
     private int size;
@@ -39,7 +40,7 @@ public final class PrefixMap {
             lengths = new byte[capacity];
             Arrays.fill(lengths, EMPTY6);
         }
-        values = new Object[columns][capacity];
+        values = new Object[Math.max(1, columns) * capacity];
         mask = capacity - 1;
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
@@ -74,17 +75,26 @@ public final class PrefixMap {
     }
 
     public Object get(int slot, int column) {
-        return values[column][slot];
+        return values[slot * columns + column];
     }
 
     public void set(int slot, int column, Object value) {
-        values[column][slot] = value;
+        values[slot * columns + column] = value;
     }
 
-    /** Fibonacci hashing: the high bits of the product depend on every bit of the key (consecutive /24s spread). */
+    /**
+     * Fibonacci hashing of the prefix without its last 4 significant bits, plus those bits: runs of up to 16
+     * neighbouring prefixes (as tables and full feeds have them) land in neighbouring slots, so a batch of
+     * UPDATEs touches few cache lines, while the runs themselves spread over the table.
+     */
     private int hash(long hi, long lo, int length) {
-        long key = (hi << 8 | length) ^ (lo * 0xC2B2_AE3D_27D4_EB4FL);
-        return (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> shift);
+        int low = length == 0 ? 0 : family == Family.IPV4 ? (int) (hi >>> Math.max(0, 32 - length)) & 15
+                : length <= 64 ? (int) (hi >>> (64 - length)) & 15 : (int) (lo >>> Math.max(0, 128 - length)) & 15;
+        long key = ((hi << 8 | length) ^ (lo * 0xC2B2_AE3D_27D4_EB4FL)) & ~(15L << (8 + Math.max(0, 32 - length)));
+        if (family == Family.IPV6) {
+            key = (hi ^ (lo * 0xC2B2_AE3D_27D4_EB4FL) ^ length) & ~(length <= 64 ? 15L << (64 - length) : 0);
+        }
+        return ((int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> shift) + low) & mask;
     }
 
     private boolean keyAt(int slot, long hi, long lo, int length) {
@@ -164,8 +174,8 @@ public final class PrefixMap {
             keysLo[to] = keysLo[from];
             lengths[to] = lengths[from];
         }
-        for (Object[] column : values) {
-            column[to] = column[from];
+        for (int c = 0; c < columns; c++) {
+            values[to * columns + c] = values[from * columns + c];
         }
     }
 
@@ -175,8 +185,8 @@ public final class PrefixMap {
         } else {
             lengths[i] = EMPTY6;
         }
-        for (Object[] column : values) {
-            column[i] = null;
+        for (int c = 0; c < columns; c++) {
+            values[i * columns + c] = null;
         }
     }
 
@@ -184,7 +194,7 @@ public final class PrefixMap {
         long[] oldKeys = keys;
         long[] oldLo = keysLo;
         byte[] oldLengths = lengths;
-        Object[][] oldValues = values;
+        Object[] oldValues = values;
         int oldCapacity = oldKeys.length;
         allocate(oldCapacity * 2);
         size = 0;
@@ -198,7 +208,7 @@ public final class PrefixMap {
             int length = family == Family.IPV4 ? (int) (oldKeys[s] & 0xFF) : oldLengths[s] & 0xFF;
             int slot = insert(hi, lo, length);
             for (int c = 0; c < columns; c++) {
-                values[c][slot] = oldValues[c][s];
+                values[slot * columns + c] = oldValues[s * columns + c];
             }
         }
     }

@@ -111,7 +111,7 @@ public final class Rib {
             in.set(slot, RibPeer.ACCEPTED, accepted);
             from.accepted[f.ordinal()] += (accepted != null ? 1 : 0) - (before != null ? 1 : 0);
             if (before != accepted) {
-                decide(f, hi, lo, length);
+                decide(f, hi, lo, length, from, accepted);
             }
         }
     }
@@ -238,27 +238,45 @@ public final class Rib {
                 all.add(table.hi(s), table.lo(s), table.length(s));
             }
         }
-        export(peer, f, all);
+        PathAttributes[] bests = new PathAttributes[all.size()];
+        RibPeer[] sources = new RibPeer[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            int s = table.find(all.hi(i), all.lo(i), all.length(i));
+            bests[i] = (PathAttributes) table.get(s, BEST);
+            sources[i] = (RibPeer) table.get(s, SOURCE);
+        }
+        export(peer, f, all, bests, sources);
     }
 
     // ---- decision ----
 
     private void decide(Family f, long hi, long lo, int length) {
+        decide(f, hi, lo, length, null, null);
+    }
+
+    /** {@code known}'s accepted path is {@code knownPath} (just stored): no need to look it up again. */
+    private void decide(Family f, long hi, long lo, int length, RibPeer known, PathAttributes knownPath) {
         PathAttributes best = null;
         RibPeer bestPeer = null;
-        for (RibPeer p : peers) {
+        for (int i = 0, n = peers.size(); i < n; i++) {
+            RibPeer p = peers.get(i);
             if (!p.established) {
                 continue;
             }
-            PrefixMap in = p.adjIn[f.ordinal()];
-            if (in.size() == 0) {
-                continue;
+            PathAttributes a;
+            if (p == known) {
+                a = knownPath;
+            } else {
+                PrefixMap in = p.adjIn[f.ordinal()];
+                if (in.size() == 0) {
+                    continue;
+                }
+                int s = in.find(hi, lo, length);
+                if (s < 0) {
+                    continue;
+                }
+                a = (PathAttributes) in.get(s, RibPeer.ACCEPTED);
             }
-            int s = in.find(hi, lo, length);
-            if (s < 0) {
-                continue;
-            }
-            PathAttributes a = (PathAttributes) in.get(s, RibPeer.ACCEPTED);
             if (a != null && Decision.better(a, p, best, bestPeer)) {
                 best = a;
                 bestPeer = p;
@@ -288,28 +306,46 @@ public final class Rib {
             if (c.isEmpty()) {
                 continue;
             }
-            for (RibPeer p : peers) {
+            resolve(f, c);
+            for (int i = 0, n = peers.size(); i < n; i++) {
+                RibPeer p = peers.get(i);
                 if (!p.local && p.established && p.families.contains(f)) {
-                    export(p, f, c);
+                    export(p, f, c, changedBest, changedSource);
                 }
             }
-            PrefixMap table = loc[f.ordinal()];
             for (int i = 0; i < c.size(); i++) {
-                int s = table.find(c.hi(i), c.lo(i), c.length(i));
-                PathAttributes best = s < 0 ? null : (PathAttributes) table.get(s, BEST);
+                PathAttributes best = changedBest[i];
                 if (best == null || best.nextHop().length == 0) {
                     sink.remove(f, c.hi(i), c.lo(i), c.length(i));
                 } else {
                     sink.install(f, c.hi(i), c.lo(i), c.length(i), best.nextHop());
                 }
             }
+            java.util.Arrays.fill(changedBest, 0, c.size(), null);
+            java.util.Arrays.fill(changedSource, 0, c.size(), null);
             c.clear();
         }
         sink.flush();
     }
 
-    private void export(RibPeer target, Family f, PrefixBuffer prefixes) {
+    private PathAttributes[] changedBest = new PathAttributes[1024];
+    private RibPeer[] changedSource = new RibPeer[1024];
+
+    /** The current best path and its source of each changed prefix (null: none), looked up once for all peers. */
+    private void resolve(Family f, PrefixBuffer c) {
+        if (changedBest.length < c.size()) {
+            changedBest = new PathAttributes[Integer.highestOneBit(c.size()) * 2];
+            changedSource = new RibPeer[changedBest.length];
+        }
         PrefixMap table = loc[f.ordinal()];
+        for (int i = 0; i < c.size(); i++) {
+            int s = table.find(c.hi(i), c.lo(i), c.length(i));
+            changedBest[i] = s < 0 ? null : (PathAttributes) table.get(s, BEST);
+            changedSource[i] = s < 0 ? null : (RibPeer) table.get(s, SOURCE);
+        }
+    }
+
+    private void export(RibPeer target, Family f, PrefixBuffer prefixes, PathAttributes[] bests, RibPeer[] sources) {
         PrefixMap out = target.adjOut[f.ordinal()];
         Map<PathAttributes, PrefixBuffer> announce = new LinkedHashMap<>();
         PrefixBuffer withdraw = new PrefixBuffer(f);
@@ -317,10 +353,8 @@ public final class Rib {
             long hi = prefixes.hi(i);
             long lo = prefixes.lo(i);
             int length = prefixes.length(i);
-            int s = table.find(hi, lo, length);
-            PathAttributes attrs = s < 0 ? null
-                    : exportAttributes(target, f, hi, lo, length, (PathAttributes) table.get(s, BEST),
-                            (RibPeer) table.get(s, SOURCE));
+            PathAttributes attrs = bests[i] == null ? null
+                    : exportAttributes(target, f, hi, lo, length, bests[i], sources[i]);
             if (attrs == null && out.size() == 0) {
                 continue;
             }
