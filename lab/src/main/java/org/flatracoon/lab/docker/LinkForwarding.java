@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.flatracoon.lab.backend.ExecResult;
+import org.flatracoon.lab.backend.LabOwner;
 import org.flatracoon.lab.backend.LabException;
 
 /**
@@ -16,8 +17,8 @@ import org.flatracoon.lab.backend.LabException;
  * — that is all transit traffic between routers. One rule per link in Docker's own DOCKER-USER
  * chain, which is evaluated first, accepts what enters and leaves the same bridge: frames that
  * stay on the link. Traffic between two links, or out of the lab, is still dropped. The rules
- * carry the run id and go when the lab closes; rules whose bridge is gone (a killed run) are
- * removed at the next start.
+ * carry the run id and go when the lab closes; rules whose bridge is gone (a killed run, a lab
+ * removed by `lab down` or `lab clean`) are removed then, or at the next start.
  */
 final class LinkForwarding {
 
@@ -49,6 +50,13 @@ final class LinkForwarding {
                 + "  nft delete rule " + CHAIN + " handle \"$handle\"\n"
                 + "done\n";
         runOnTheMachine(script, labels, "could not remove the lab's forwarding rules");
+    }
+
+    /** After a lab was removed from outside its process (`lab down`, `lab clean`): our rules whose bridge is gone. */
+    void removeLeftovers(String labName) {
+        Map<String, String> labels = LabLabels.forLab(labName, "cleanup", LabOwner.CLI, "");
+        runOnTheMachine("nft list chain " + CHAIN + " >/dev/null 2>&1 || exit 0\n" + removeStaleRules(), labels,
+                "could not remove the forwarding rules of removed labs");
     }
 
     /** Our rules whose bridge no longer exists. */

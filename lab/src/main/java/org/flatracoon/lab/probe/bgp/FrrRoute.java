@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Reads FRR's {@code show bgp ipv4|ipv6 unicast PREFIX json}, the one view with communities:
  * {@code paths} each with {@code aspath.string}, {@code community.list}, {@code bestpath.overall},
- * {@code nexthops} and {@code peer.peerId}. Paths the router originates itself (no peer) are left out.
+ * {@code nexthops}. Paths the router originates itself ({@code local}, {@code sourced}) are left out;
+ * a prefix with no path at all is {@code {}}.
  */
 final class FrrRoute {
 
@@ -22,9 +23,8 @@ final class FrrRoute {
         }
         String prefix = Addresses.canonicalPrefix(root.get("prefix").asText());
         for (JsonNode path : root.path("paths")) {
-            String peer = path.path("peer").path("peerId").asText("");
-            if (peer.isEmpty() || peer.equals("0.0.0.0") || peer.equals("::") || peer.equals("(unspec)")) {
-                continue;
+            if (path.path("local").asBoolean(false) || path.path("sourced").asBoolean(false)) {
+                continue; // the router's own network ("aspath": "Local")
             }
             List<String> communities = new ArrayList<>();
             path.path("community").path("list").forEach(community -> communities.add(community.asText()));
