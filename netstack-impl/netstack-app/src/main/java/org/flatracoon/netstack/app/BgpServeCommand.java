@@ -63,6 +63,10 @@ final class BgpServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + Netstack.describe(e));
             return Netstack.FAILURE;
         }
+        speaker.onFatal(e -> {
+            LOG.error("bgp: exiting after a fatal error: {}", e.toString());
+            Runtime.getRuntime().halt(Netstack.FAILURE);
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("bgp: stopping (Cease, administrative shutdown)");

@@ -160,6 +160,11 @@ public final class BgpSpeaker implements AutoCloseable {
         }
     }
 
+    /** Called once if the event loop dies of an Error (e.g. out of memory). */
+    public void onFatal(java.util.function.Consumer<Error> handler) {
+        loop.onFatal(handler);
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -349,7 +354,7 @@ public final class BgpSpeaker implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!loop.started()) {
+            if (!loop.started() || !loop.running()) {
                 throw new IllegalStateException("never started");
             }
             loop.call(() -> {

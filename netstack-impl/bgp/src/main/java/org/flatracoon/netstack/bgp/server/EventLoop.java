@@ -63,6 +63,10 @@ public final class EventLoop implements TimerService, AutoCloseable {
         return thread.isAlive();
     }
 
+    public boolean running() {
+        return running;
+    }
+
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
@@ -141,16 +145,32 @@ public final class EventLoop implements TimerService, AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.error("bgp: event loop: {}", e.toString(), e);
+            } catch (Error e) {
+                LOG.error("bgp: fatal: {}; the speaker stops", e.toString());
+                running = false;
+                fatal.accept(e);
             }
         }
     }
 
-    private static void safely(Runnable r) {
+    private void safely(Runnable r) {
         try {
             r.run();
         } catch (RuntimeException e) {
             LOG.error("bgp: handler failed: {}", e.toString(), e);
+        } catch (Error e) {
+            // out of memory or worse: the RIB may be half-updated, so stop rather than serve wrong routes
+            LOG.error("bgp: fatal: {}; the speaker stops", e.toString());
+            running = false;
+            fatal.accept(e);
         }
+    }
+
+    private volatile java.util.function.Consumer<Error> fatal = e -> { };
+
+    /** What to do after a fatal error stopped the loop (the command exits; tests look). */
+    public void onFatal(java.util.function.Consumer<Error> handler) {
+        fatal = handler;
     }
 
     @Override
