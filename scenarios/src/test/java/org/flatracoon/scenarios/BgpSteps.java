@@ -52,6 +52,12 @@ public final class BgpSteps {
         return name.equals("IPv6") ? Family.IPV6 : Family.IPV4;
     }
 
+    /** What a NOTIFICATION's code and subcode mean, written out for the reader. */
+    @ParameterType("[a-z][a-z ]*")
+    public String notification(String name) {
+        return name;
+    }
+
     @ParameterType("[0-9a-f.:]+/\\d{1,3}")
     public String prefix(String prefix) {
         return prefix;
@@ -174,8 +180,19 @@ public final class BgpSteps {
                 HostileBgpPeer.updateWithOverrunningAttributes());
     }
 
-    @Then("{word} closes its session with {word} with NOTIFICATION {int}\\/{int}, malformed attribute list")
-    public void closesWithNotification(String speaker, String peer, int code, int subcode) {
+    @When("{word} sends {word} an UPDATE with {int} prefixes, more than it may send")
+    public void sendsTooManyPrefixes(String peer, String speaker, int count) {
+        HostileBgpPeer hostile = hostilePeer(peer);
+        String[] prefixes = new String[count];
+        for (int i = 0; i < count; i++) {
+            prefixes[i] = "198.51.100." + (112 + 4 * i) + "/30"; // 198.51.100.112/28 holds four
+        }
+        hostile.connectAndSend(RouterView.peerAddress(world.lab().topology(), peer, speaker, false),
+                hostile.update(world.firstAddressOf(peer), new byte[0], prefixes));
+    }
+
+    @Then("{word} closes its session with {word} with NOTIFICATION {int}\\/{int}, {notification}")
+    public void closesWithNotification(String speaker, String peer, int code, int subcode, String name) {
         HostileBgpPeer hostile = hostilePeer(peer);
         Waits.Waited<Optional<String>> waited = Waits.until(Budgets.defaults().get("bgp convergence"),
                 peer + " receives a NOTIFICATION from " + speaker, hostile::notificationReceived, Optional::isPresent);
