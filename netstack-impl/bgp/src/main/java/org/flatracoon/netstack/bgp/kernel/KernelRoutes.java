@@ -147,10 +147,6 @@ public final class KernelRoutes implements RouteSink, AutoCloseable {
         return true;
     }
 
-    public boolean available() {
-        return available;
-    }
-
     @Override
     public void install(Family family, long hi, long lo, int length, byte[] nextHop) {
         if (!available) {

@@ -451,12 +451,6 @@ public final class Rib {
 
     // ---- views for the status API ----
 
-    public List<RouteView> locRib(Family f, int limit) {
-        List<RouteView> out = new ArrayList<>();
-        locRibChunk(f, 0, limit, out);
-        return out;
-    }
-
     /**
      * Adds the views of the Loc-RIB from table slot {@code from} on, at most {@code max}; returns the slot to go
      * on from, or -1 at the end. Lets the status API walk a large table in pieces between other work (a table
@@ -499,18 +493,6 @@ public final class Rib {
 
     /** Adj-RIB-In of a peer: prefix, received attributes, accepted attributes (null: rejected). */
     public record InEntry(String prefix, PathAttributes received, PathAttributes accepted) {
-    }
-
-    public List<InEntry> adjRibIn(RibPeer peer, Family f, int limit) {
-        List<InEntry> out = new ArrayList<>();
-        adjRibChunk(peer, true, f, 0, limit, out);
-        return out;
-    }
-
-    public List<InEntry> adjRibOut(RibPeer peer, Family f, int limit) {
-        List<InEntry> out = new ArrayList<>();
-        adjRibChunk(peer, false, f, 0, limit, out);
-        return out;
     }
 
     /** As {@link #locRibChunk}, for a peer's Adj-RIB-In ({@code in}) or Adj-RIB-Out. */

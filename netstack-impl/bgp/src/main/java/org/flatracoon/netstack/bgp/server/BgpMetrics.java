@@ -49,10 +49,6 @@ public final class BgpMetrics {
     }
 
     /** For tests: a counter's value. */
-    public double messages(String neighbor, String direction, String type) {
-        return messages.labelValues(neighbor, direction, type).get();
-    }
-
     public double updateErrors(String neighbor, String action) {
         return updateErrors.labelValues(neighbor, action).get();
     }

@@ -68,16 +68,6 @@ public final class AsPath {
         return path.length >= 3 && path[0] == AS_SEQUENCE ? path[2] & 0xFFFF_FFFFL : -1;
     }
 
-    /** The origin AS: the last AS of a trailing AS_SEQUENCE, or -1 (none, or an AS_SET at the end). */
-    public static long origin(int[] path) {
-        int last = -1;
-        for (int i = 0; i < path.length; i += path[i + 1] + 2) {
-            last = i;
-        }
-        return last >= 0 && path[last] == AS_SEQUENCE && path[last + 1] > 0
-                ? path[last + 1 + path[last + 1]] & 0xFFFF_FFFFL : -1;
-    }
-
     /** {@code asn} prepended {@code times} times, into the leading AS_SEQUENCE (a new one if needed or full). */
     public static int[] prepend(int[] path, long asn, int times) {
         int[] result = path;

@@ -7,8 +7,6 @@ public enum Family {
     IPV4(1, 1, 4, "ipv4"),
     IPV6(2, 1, 16, "ipv6");
 
-    public static final int SAFI_UNICAST = 1;
-
     private final int afi;
     private final int safi;
     private final int addressBytes;
