@@ -181,6 +181,16 @@ public final class KernelRoutes implements RouteSink, AutoCloseable {
         return available && !unresolved.contains(prefix);
     }
 
+    /** False when kernel routes could not be started or are not permitted. */
+    public boolean working() {
+        return available;
+    }
+
+    /** Whether the kernel refused this prefix (typically: its next hop is not on a connected network). */
+    public boolean refused(String prefix) {
+        return available && unresolved.contains(prefix);
+    }
+
     /** Best routes the kernel refused, per family. */
     public long unresolvedCount(Family f) {
         return unresolved.stream().filter(p -> p.contains(":") == (f == Family.IPV6)).count();
@@ -256,8 +266,13 @@ public final class KernelRoutes implements RouteSink, AutoCloseable {
             String text;
             String previous = null;
             while ((text = r.readLine()) != null) {
+                if (text.contains("Operation not permitted") && available) {
+                    available = false;
+                    unresolved.clear();
+                    LOG.warn("bgp: kernel routes disabled: not permitted (the speaker needs CAP_NET_ADMIN)");
+                }
                 Matcher m = FAILED.matcher(text);
-                if (m.find()) {
+                if (m.find() && available) {
                     long failedLine = Long.parseLong(m.group(1));
                     String what = recentLines[(int) (failedLine % RING)];
                     if (what != null && what.endsWith(" via")) {

@@ -225,7 +225,9 @@ public final class BgpSpeaker implements AutoCloseable {
             Map<String, Long> k = new LinkedHashMap<>();
             for (Family f : Family.values()) {
                 loc.put(f.label(), (long) rib.locRibSize(f));
-                k.put(f.label(), kernel == null ? 0 : Math.max(0, rib.locRibSize(f) - kernel.unresolvedCount(f)));
+                long own = config.networks().stream().filter(p -> p.family() == f).count();
+                k.put(f.label(), kernel == null || !kernel.working() ? 0
+                        : Math.max(0, rib.locRibSize(f) - own - kernel.unresolvedCount(f)));
             }
             return new StatusSnapshot(ns, loc, k);
         }).orTimeout(API_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
@@ -343,7 +345,7 @@ public final class BgpSpeaker implements AutoCloseable {
         boolean hasHop = v.paths().stream().anyMatch(p -> p.best() && p.attributes().nextHop().length > 0
                 && !p.from().equals("local"));
         boolean installed = kernel != null && hasHop && kernel.installed(v.prefix());
-        boolean unresolved = kernel != null && hasHop && !kernel.installed(v.prefix());
+        boolean unresolved = kernel != null && hasHop && kernel.refused(v.prefix());
         return StatusJson.route(v, installed, unresolved);
     }
 

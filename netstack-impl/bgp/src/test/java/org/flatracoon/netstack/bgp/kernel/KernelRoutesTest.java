@@ -108,6 +108,20 @@ class KernelRoutesTest {
     }
 
     @Test
+    void withoutPermissionKernelRoutesTurnOffInsteadOfMarkingEveryRouteRefused() throws Exception {
+        List<String> unprivileged = new ArrayList<>(nsenter);
+        unprivileged.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        try (KernelRoutes k = new KernelRoutes(unprivileged)) {
+            assertThat(k.start()).isTrue();
+            install(k, "203.0.113.0/24", "198.51.100.2");
+            k.flush();
+            await().atMost(BUDGET).until(() -> !k.working());
+            assertThat(k.refused("203.0.113.0/24")).isFalse();
+            assertThat(k.installed("203.0.113.0/24")).isFalse();
+        }
+    }
+
+    @Test
     void routesLeftByAnEarlierRunAreFlushedAtStart() throws Exception {
         ip("route", "add", "198.51.100.128/25", "via", "198.51.100.2", "proto", "186");
         try (KernelRoutes k = new KernelRoutes(nsenter)) {
