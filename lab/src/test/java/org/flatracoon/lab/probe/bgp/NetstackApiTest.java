@@ -14,7 +14,7 @@ class NetstackApiTest {
     void neighboursAreSessionsWithTheirAddressesInOneForm() {
         List<BgpSession> sessions = NetstackNeighbors.parse(Captured.read("netstack-api-neighbors.json"));
 
-        // the API writes IPv6 addresses uncompressed (2001:db8:b6:12:0:0:0:2); the probe compresses them
+        // the captured API wrote IPv6 addresses uncompressed (2001:db8:b6:12:0:0:0:2); the probe compresses them either way
         assertThat(sessions).extracting(BgpSession::peer, BgpSession::state).containsExactly(
                 tuple("198.51.100.226", "Established"), tuple("2001:db8:b6:12::2", "Established"),
                 tuple("198.51.100.241", "Established"), tuple("2001:db8:b6:13::3", "Established"),
