@@ -57,6 +57,11 @@ final class BgpInjectCommand implements Callable<Integer> {
             description = "Distinct attribute sets (MED 0..K-1), one per UPDATE in turn (default 1: all share one).")
     int attributeSets;
 
+    @Option(names = "--table-like",
+            description = "Table-like mix instead: --attribute-sets distinct AS paths (2-6 hops, own private origin AS)"
+                    + " and community lists (0-3), each carried by an equal run of consecutive prefixes.")
+    boolean tableLike;
+
     @Option(names = "--hold-time", defaultValue = "90", paramLabel = "SECONDS", description = "Offered hold time.")
     int holdTime;
 
@@ -84,7 +89,7 @@ final class BgpInjectCommand implements Callable<Integer> {
                 Prefixes.hiOf(address("--router-id", routerId).getAddress()), address("--next-hop", nextHop).getAddress(),
                 firstPrefix.get(), count, attributeSets, holdTime);
         try (RouteInjector injector = RouteInjector.open(plan)) {
-            RouteInjector.Result r = injector.send();
+            RouteInjector.Result r = tableLike ? injector.sendTableLike() : injector.send();
             out.printf("sent %d prefixes in %d UPDATEs (%d bytes) to %s in %.3f s%n", r.prefixes(), r.updates(), r.bytes(),
                     peer, r.seconds());
             out.flush();

@@ -116,6 +116,42 @@ public final class RouteInjector implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the prefixes in runs of {@link TableLikeMix} ({@code attributeSets} distinct AS paths and community lists,
+     * an equal run of prefixes each, one UPDATE per run where it fits) and End-of-RIB.
+     */
+    public Result sendTableLike() throws IOException {
+        TableLikeMix mix = new TableLikeMix(plan.localAs(), plan.nextHop(), plan.count(), plan.attributeSets());
+        UpdateEncoder encoder = new UpdateEncoder(true);
+        PrefixBuffer batch = new PrefixBuffer(Family.IPV4);
+        int updates = 0;
+        long bytes = 0;
+        long start = System.nanoTime();
+        for (int g = 0; g < mix.groups(); g++) {
+            int n = mix.size(g);
+            fill(batch, mix.start(g), n);
+            for (byte[] m : encoder.announce(Family.IPV4, mix.attributes(g), batch, 0, n)) {
+                write(m);
+                updates++;
+                bytes += m.length;
+            }
+            if (received != null) {
+                throw new IOException("peer closed the session: " + received.describe());
+            }
+        }
+        write(UpdateEncoder.endOfRib(Family.IPV4));
+        out.flush();
+        return new Result(plan.count(), updates, bytes, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void fill(PrefixBuffer batch, int from, int n) {
+        long step = 1L << (32 - plan.first().length());
+        batch.clear();
+        for (int j = 0; j < n; j++) {
+            batch.add((plan.first().hi() + (from + j) * step) & 0xFFFF_FFFFL, 0, plan.first().length());
+        }
+    }
+
     /** Sends the prefixes and End-of-RIB. */
     public Result send() throws IOException {
         Prefixes.Parsed first = plan.first();

@@ -65,6 +65,31 @@ class RouteInjectorTest {
     }
 
     @Test
+    void tableLikeMixArrivesWithOneDistinctPathPerRun() throws Exception {
+        try (BgpSpeaker speaker = BgpSpeaker.start(ConfigLoader.parse(Path.of("t.yml"), CONFIG))) {
+            try (RouteInjector injector = RouteInjector.open(plan(speaker, 1_000, 100))) {
+                RouteInjector.Result r = injector.sendTableLike();
+                assertThat(r.updates()).isEqualTo(100);
+                await().atMost(Duration.ofSeconds(20)).until(() -> speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) == 1_000);
+                java.net.http.HttpResponse<String> rib = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + speaker.httpPort() + "/api/rib")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.util.Set<String> paths = new java.util.HashSet<>();
+                java.util.Set<String> communityLists = new java.util.HashSet<>();
+                for (com.fasterxml.jackson.databind.JsonNode route
+                        : new com.fasterxml.jackson.databind.ObjectMapper().readTree(rib.body()).path("routes")) {
+                    com.fasterxml.jackson.databind.JsonNode best = route.path("paths").get(0);
+                    paths.add(best.path("asPath").asText());
+                    communityLists.add(best.path("communities").toString());
+                    assertThat(best.path("asPath").asText()).startsWith("65010 ").matches("65010( 646\\d\\d){0,4} 42000000\\d\\d");
+                }
+                assertThat(paths).hasSize(100);
+                assertThat(communityLists).hasSizeGreaterThan(10);
+            }
+        }
+    }
+
+    @Test
     void measureManyPrefixes() throws Exception {
         int n = Integer.getInteger("bgp.perf", 0);
         Assumptions.assumeTrue(n > 0, "set -Dbgp.perf=N to measure N prefixes");
@@ -76,9 +101,14 @@ class RouteInjectorTest {
             long loopId = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("bgp-loop"))
                     .findFirst().orElseThrow().getId();
             try (RouteInjector injector = RouteInjector.open(plan(speaker, n, Integer.getInteger("bgp.perf.sets", 1)))) {
+                boolean tableLike = Boolean.getBoolean("bgp.perf.tableLike");
                 long cpuStart = threads.getThreadCpuTime(loopId);
                 long start = System.nanoTime();
-                injector.send();
+                if (tableLike) {
+                    injector.sendTableLike();
+                } else {
+                    injector.send();
+                }
                 double sent = (System.nanoTime() - start) / 1e9;
                 while (speaker.inspect(rib -> rib.locRibSize(Family.IPV4)) < n) {
                     Thread.sleep(5);
