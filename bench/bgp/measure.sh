@@ -29,7 +29,10 @@ count() {
     ours) curl -sf http://127.0.0.1:8080/metrics | sed -n 's/^bgp_loc_rib_routes{family="ipv4"} \([0-9.eE+]*\).*/\1/p' \
             | awk '{printf "%d", $1}' ;;
     bird) birdc -s /run/bird/bird.ctl show protocols all inj 2>/dev/null | awk '/Routes:/ {print $2; exit}' ;;
-    frr) vtysh -c 'show bgp ipv4 unicast summary json' 2>/dev/null | grep -o '"pfxRcd":[0-9]*' | head -1 | cut -d: -f2 ;;
+    # pfxRcd counts paths stored; best-path selection runs later from a work queue and bumps
+    # the table version once per prefix, so the Loc-RIB is full when both reach N.
+    frr) vtysh -c 'show bgp ipv4 unicast summary json' 2>/dev/null \
+           | awk -F'[:,]' '/"tableVersion"/ && v == "" {v = $2} /"pfxRcd"/ {p = $2} END {print (p + 0 < v + 0 ? p + 0 : v + 0)}' ;;
     gobgp) gobgp global rib summary -a ipv4 2>/dev/null | sed -n 's/.*Destination: \([0-9]*\).*/\1/p' ;;
   esac
 }

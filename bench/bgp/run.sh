@@ -90,7 +90,7 @@ start_router() {   # KIND
             org.flatracoon.netstack.app.Netstack bgp serve --config /bench/conf/ours.yml ;;
     bird) docker run "${common[@]}" "$BIRD_ID" bird -f -c /bench/conf/bird.conf -s /run/bird/bird.ctl ;;
     frr) docker run "${common[@]}" "$FRR_ID" sh -c 'mkdir -p /run/frr && chown frr:frr /run/frr &&
-            exec /usr/lib/frr/bgpd -F traditional -Z -n -A 127.0.0.1 -f /bench/conf/frr.conf' ;;
+            exec /usr/lib/frr/bgpd -F traditional -Z -n -S -A 127.0.0.1 -f /bench/conf/frr.conf' ;;
     gobgp) docker run "${common[@]}" "$BASE_ID" gobgpd -f /bench/conf/gobgpd.toml --api-hosts 127.0.0.1:50051 ;;
   esac >/dev/null
 }
@@ -115,8 +115,12 @@ measure() {   # KIND WORKLOAD N
   start_injector "$workload" "$n"
   wait "$poller" || true
   out="$(tail -1 "$work/$kind-$workload-$n.out")"
-  local sent
-  sent="$(docker logs "$NAME-inject" 2>&1 | grep -o 'in [0-9]* UPDATEs ([0-9]* bytes) to [^ ]* in [0-9.]* s' | head -1 || true)"
+  local sent="" i
+  for i in 1 2 3 4 5 6 7 8 9 10; do   # the injector prints its summary once its last write returned
+    sent="$(docker logs "$NAME-inject" 2>&1 | grep -o 'in [0-9]* UPDATEs ([0-9]* bytes) to [^ ]* in [0-9.]* s' | head -1 || true)"
+    [ -n "$sent" ] && break
+    sleep 0.3
+  done
   if [[ "$out" == seconds=* ]]; then
     secs[$key]="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out")"
     rss[$key]="$(sed -n 's/.*rss_peak_kb=\([0-9]*\).*/\1/p' <<<"$out")"
@@ -149,7 +153,7 @@ describe() { case "$1" in shared) echo "all prefixes share one attribute set" ;;
 versions() {
   echo "- ours: $(docker run --rm --network none --entrypoint java "$NETSTACK_ID" -version 2>&1 | sed -n 1p), flags \`$ours_jvm\`, image flatracoon/netstack:$tag"
   echo "- BIRD: $(docker run --rm --network none "$BIRD_ID" bird --version 2>&1 | head -1)"
-  echo "- FRR: $(docker run --rm --network none "$FRR_ID" /usr/lib/frr/bgpd --version 2>&1 | head -1) (bgpd -Z: no zebra)"
+  echo "- FRR: $(docker run --rm --network none "$FRR_ID" /usr/lib/frr/bgpd --version 2>&1 | head -1) (\`bgpd -Z -n -S\`: no zebra, no kernel, runs as root)"
   echo "- GoBGP: $(docker run --rm --network none "$BASE_ID" gobgpd --version 2>&1 | head -1)"
 }
 
