@@ -10,8 +10,8 @@
 # Needs a Docker engine and the images flatracoon/netstack, flatracoon/bird, flatracoon/frr and
 # the base image (which carries gobgpd) under FLATRACOON_IMAGE_TAG (default: the project
 # version); images/build.sh is run when one is missing. Writes bench/out/bgp-<UTC timestamp>.md
-# and prints it. Every container and the network carry org.flatracoon.lab=bench-bgp and are
-# removed at exit (also on failure and Ctrl-C).
+# and prints it. Both containers carry org.flatracoon.lab=bench-bgp and are removed after each
+# case and at exit (also on failure and Ctrl-C); no Docker network is created.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -52,16 +52,18 @@ done
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
 tag="${FLATRACOON_IMAGE_TAG:-$version}"
 NAME=bench-bgp
-SUBNET=198.51.100.240/29
-ROUTER_IP=198.51.100.242
-INJECT_IP=198.51.100.243
+# No Docker network: the injector joins the router's network namespace and the session runs over
+# loopback (127.0.0.2 -> 127.0.0.1:179), like the PROTOCOLS.md §2.1 anchors. The routes' NEXT_HOP
+# is a documentation address that is nowhere connected; no router installs routes anyway.
+ROUTER_IP=127.0.0.1
+INJECT_IP=127.0.0.2
+NEXT_HOP=198.51.100.243
 LABELS=(--label org.flatracoon.lab=bench-bgp --label org.flatracoon.lab.owner=test)
 
 cleanup() {
   local ids
   ids="$(docker ps -aq --filter label=org.flatracoon.lab=bench-bgp)"
   [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
-  docker network rm "$NAME" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -80,11 +82,8 @@ BASE_ID="$(docker image inspect --format '{{.Id}}' "$base")"
 docker run --rm --network none "$BASE_ID" sh -c 'command -v gobgpd >/dev/null' \
   || { echo "bench/bgp/run.sh: $base has no gobgpd (images/base/packages.txt)" >&2; exit 1; }
 
-docker network create --internal --subnet "$SUBNET" "${LABELS[@]}" "$NAME" >/dev/null \
-  || { echo "bench/bgp/run.sh: cannot create network $NAME ($SUBNET): is another run using it?" >&2; exit 1; }
-
 start_router() {   # KIND
-  local common=(-d --name "$NAME-router" "${LABELS[@]}" --network "$NAME" --ip "$ROUTER_IP" -v "$here:/bench:ro")
+  local common=(-d --name "$NAME-router" "${LABELS[@]}" --network none -v "$here:/bench:ro")
   case "$1" in
     ours) docker run "${common[@]}" --entrypoint java "$NETSTACK_ID" $ours_jvm -cp @/app/jib-classpath-file \
             org.flatracoon.netstack.app.Netstack bgp serve --config /bench/conf/ours.yml ;;
@@ -98,9 +97,9 @@ start_router() {   # KIND
 start_injector() {   # WORKLOAD N
   local mix=()
   [ "$1" = mixed ] && mix=(--table-like --attribute-sets "$mixed_sets")
-  docker run -d --name "$NAME-inject" "${LABELS[@]}" --network "$NAME" --ip "$INJECT_IP" "$NETSTACK_ID" \
+  docker run -d --name "$NAME-inject" "${LABELS[@]}" --network "container:$NAME-router" "$NETSTACK_ID" \
     bgp inject --peer "$ROUTER_IP" --local-address "$INJECT_IP" --local-as 65010 --peer-as 65001 \
-    --next-hop "$INJECT_IP" --count "$2" "${mix[@]}" >/dev/null
+    --next-hop "$NEXT_HOP" --count "$2" "${mix[@]}" >/dev/null
 }
 
 declare -A secs rss note
@@ -108,13 +107,29 @@ measure() {   # KIND WORKLOAD N
   local kind="$1" workload="$2" n="$3" key="$1/$2/$3" out load
   docker rm -f "$NAME-router" "$NAME-inject" >/dev/null 2>&1 || true
   load="$(cut -d' ' -f1 /proc/loadavg)"
-  start_router "$kind"
-  # The poller waits for Established itself, so it starts before the injector.
+  # An address of the containers just removed can stay taken for a moment: one retry.
+  if ! start_router "$kind" 2>"$work/err" && ! { sleep 1; docker rm -f "$NAME-router" >/dev/null 2>&1; start_router "$kind" 2>"$work/err"; }; then
+    note[$key]="router did not start: $(tail -1 "$work/err")"; echo "$kind $workload $n: ${note[$key]}" >&2; return
+  fi
+  # The injector does not retry: it starts once the router listens on port 179 (0x00B3, state 0A).
+  if ! docker exec "$NAME-router" timeout 60 sh -c \
+      'until awk '"'"'$2 ~ /:00B3$/ && $4 == "0A" {f = 1} END {exit !f}'"'"' /proc/net/tcp; do sleep 0.05; done' 2>/dev/null; then
+    note[$key]="router never listened on port 179: $(docker logs --tail 2 "$NAME-router" 2>&1 | tr '\n' ' ' | cut -c1-200)"
+    echo "$kind $workload $n: ${note[$key]}" >&2
+    docker rm -f "$NAME-router" >/dev/null 2>&1 || true
+    return
+  fi
+  # The poller waits for the injector's connection itself, so it starts first.
   docker exec "$NAME-router" /bench/measure.sh "$kind" "$n" "$timeout" >"$work/$kind-$workload-$n.out" 2>&1 &
   local poller=$!
-  start_injector "$workload" "$n"
+  if ! start_injector "$workload" "$n" 2>"$work/err" && ! { sleep 1; docker rm -f "$NAME-inject" >/dev/null 2>&1; start_injector "$workload" "$n" 2>"$work/err"; }; then
+    echo "$kind $workload $n: injector did not start: $(tail -1 "$work/err")" >&2
+  fi
   wait "$poller" || true
   out="$(tail -1 "$work/$kind-$workload-$n.out")"
+  if [[ "$out" != seconds=* ]]; then   # say why: the router's last words
+    out="${out:-no result} / router: $(docker logs --tail 2 "$NAME-router" 2>&1 | tr '\n' ' ' | cut -c1-200)"
+  fi
   local sent="" i
   for i in 1 2 3 4 5 6 7 8 9 10; do   # the injector prints its summary once its last write returned
     sent="$(docker logs "$NAME-inject" 2>&1 | grep -o 'in [0-9]* UPDATEs ([0-9]* bytes) to [^ ]* in [0-9.]* s' | head -1 || true)"
@@ -125,8 +140,7 @@ measure() {   # KIND WORKLOAD N
     secs[$key]="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out")"
     rss[$key]="$(sed -n 's/.*rss_peak_kb=\([0-9]*\).*/\1/p' <<<"$out")"
   else
-    note[$key]="${out:-no result}"
-    docker logs --tail 5 "$NAME-router" >"$work/$kind-$workload-$n.router.log" 2>&1 || true
+    note[$key]="$out"
   fi
   printf '%-6s %-6s %8s  %s  (load %s; injector: %s)\n' "$kind" "$workload" "$n" "$out" "$load" "${sent:-no summary}" >&2
   docker rm -f "$NAME-router" "$NAME-inject" >/dev/null 2>&1 || true
@@ -163,9 +177,10 @@ mkdir -p bench/out
   echo "# BGP route ingestion, $started"
   echo
   echo "$(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), kernel $(uname -r)."
-  echo "One eBGP session from \`netstack bgp inject\` (own container) to the router (own container), Docker network $SUBNET."
-  echo "Time: from the first poll that saw the session Established until the first poll that saw N routes in the"
-  echo "Loc-RIB (polled inside the router's container every 0.05 s, GoBGP every 0.25 s). RSS: VmHWM of the router process."
+  echo "One eBGP session from \`netstack bgp inject\` (own container, in the router's network namespace) to the router over loopback."
+  echo "Time: from the first poll that saw the first UPDATE arrive on the router's socket (kernel TCP info, \`ss -ti\`"
+  echo "bytes_received past the OPEN and KEEPALIVE; every 5 ms) until the router first answered N routes in its Loc-RIB"
+  echo "(asked inside its container every 0.05 s, GoBGP every 0.25 s). RSS: peak (VmHWM) of the router process."
   echo "Routers: import all, export nothing, no kernel/FIB installation."
   echo
   versions
