@@ -66,6 +66,10 @@ lab *ARGS: docker
 bench-dns *ARGS: images
     bench/dns/run.sh "$@"
 
+# BGP route-ingestion benchmark (not a test): 100k/1M prefixes into ours, BIRD, FRR and GoBGP; just bench-bgp --quick
+bench-bgp *ARGS: images
+    bench/bgp/run.sh "$@"
+
 # Bring a lab up and down N times (default: 50 cycles of a six-node ring), timing each, checking nothing is left
 bench-lab-cycles CYCLES="50" FILE="bench/lab/six-node-ring.clab.yml": docker build-lab
     java -cp {{lab_jar}} org.flatracoon.lab.bench.UpDownCycles "$1" "$2"

@@ -4,6 +4,8 @@
 #   flatracoon/netstack:<tag>            our Java services, Jib onto the base (tag: version, or FLATRACOON_IMAGE_TAG)
 #   flatracoon/host:<tag>                a Hesiod/DNS client workstation on the base
 #   flatracoon/bind:<tag>                Debian's BIND 9 on the base
+#   flatracoon/bird:<tag>                Debian's BIRD 2 on the base
+#   flatracoon/frr:<tag>                 Debian's FRR (zebra + bgpd) on the base
 # The inputs hash of each image is stored as the label org.flatracoon.inputs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,3 +52,5 @@ build_on_base() {
 # The host image carries the netstack tools, so a new netstack image means a new host image.
 build_on_base host "$( { inputs_hash images/host; docker image inspect --format "{{.Id}}" "$netstack"; } | sha256sum | cut -c1-16)"
 build_on_base bind "$(inputs_hash images/bind)"
+build_on_base bird "$(inputs_hash images/bird)"
+build_on_base frr "$(inputs_hash images/frr)"

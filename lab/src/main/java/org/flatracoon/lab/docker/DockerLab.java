@@ -154,6 +154,7 @@ final class DockerLab implements RunningLab {
             problems.forEach(problem -> Timeline.current().record(TimelineEvent.of(EventKind.FAULT, problem,
                     "could not be undone before the lab was removed")));
             inventory.removeRun(runId);
+            owned.get().forwarding().remove(labels);
         } finally {
             owned.get().addresses().close();
         }

@@ -53,12 +53,14 @@ public final class DockerLabBackend implements LabBackend {
     private final KindRegistry kinds;
     private final LabInventory inventory;
     private final NetnsHelper netns;
+    private final LinkForwarding forwarding;
 
     public DockerLabBackend(DockerClient docker, KindRegistry kinds) {
         this.docker = docker;
         this.kinds = kinds;
         this.inventory = new LabInventory(docker);
         this.netns = new NetnsHelper(docker);
+        this.forwarding = new LinkForwarding(docker);
     }
 
     @Override
@@ -82,6 +84,7 @@ public final class DockerLabBackend implements LabBackend {
         try {
             List<String> networkIds = new ArrayList<>();
             List<LinkNetwork> networks = createNetworks(topology, labels, networkIds);
+            forwarding.allow(HostBridges.ofNetworks(networkIds), labels);
             Optional<LinkCaptures> captures = options.captureFolder()
                     .map(folder -> new LinkCaptures(new HelperContainer(docker), folder, labels));
             NodeBringUp bringUp = new NodeBringUp(docker, kinds, netns, networks, labels, captures);
@@ -102,9 +105,11 @@ public final class DockerLabBackend implements LabBackend {
             }
             journal.markReady();
             return new DockerLab(topology, runId, nodes, labels, netns, inventory, journal, endpointFaults,
-                    Optional.of(new OwnedResources(addresses, HostBridges.ofNetworks(networkIds), captures)));
+                    Optional.of(new OwnedResources(addresses, HostBridges.ofNetworks(networkIds), captures,
+                            forwarding)));
         } catch (RuntimeException e) {
             inventory.removeRun(runId);
+            forwarding.remove(labels);
             throw e instanceof LabException ? e
                     : new LabException("lab " + topology.name() + " could not start: " + e.getMessage(), e);
         }
@@ -206,6 +211,12 @@ public final class DockerLabBackend implements LabBackend {
         return networks;
     }
 
+    /** Every node's NET_ADMIN and NET_RAW, and whatever more its kind needs. */
+    private static Capability[] capabilitiesOf(NodeKind kind) {
+        return Stream.concat(Stream.of(Capability.NET_ADMIN, Capability.NET_RAW),
+                kind.containerNeeds().capabilities().stream().map(Capability::valueOf)).distinct().toArray(Capability[]::new);
+    }
+
     /** Creates the node's container (not started) on its links' networks; returns its id. */
     private String createNode(Topology topology, NodeSpec node, List<LinkNetwork> attached, Map<String, String> labLabels) {
         NodeKind kind = kinds.get(node.kind());
@@ -228,7 +239,7 @@ public final class DockerLabBackend implements LabBackend {
         sysctls.putAll(kind.containerNeeds().sysctls());
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(attached.isEmpty() ? "none" : attached.get(0).name())
-                .withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW)
+                .withCapAdd(capabilitiesOf(kind))
                 .withBinds(binds)
                 .withDevices(kind.containerNeeds().devices().stream().map(Device::parse).toList())
                 .withSysctls(sysctls);

@@ -59,7 +59,11 @@ public final class LabInventory {
     }
 
     public Removed removeLab(String labName) {
-        return remove(Map.of(LabLabels.LAB, labName));
+        Removed removed = remove(Map.of(LabLabels.LAB, labName));
+        if (!removed.nothing()) {
+            new LinkForwarding(docker).removeLeftovers(labName);
+        }
+        return removed;
     }
 
     public Removed removeRun(String runId) {
@@ -68,7 +72,11 @@ public final class LabInventory {
 
     /** Removes every lab on the engine, whoever started it. */
     public Removed removeAll() {
-        return remove(Map.of());
+        Removed removed = remove(Map.of());
+        if (!removed.nothing()) {
+            new LinkForwarding(docker).removeLeftovers("clean");
+        }
+        return removed;
     }
 
     /**

@@ -45,6 +45,7 @@ final class NodeBringUp {
         wireInterfaces(node);
         captures.ifPresent(capture -> capture.follow(node, networksOf(node.spec())));
         configureResolver(node);
+        signalNetworkReady(node);
     }
 
     /** The node's own `exec` commands: once, when the lab starts. */
@@ -96,6 +97,17 @@ final class NodeBringUp {
             throw new LabException("could not name and address the interfaces of " + node.name() + ": "
                     + result.output().strip());
         }
+    }
+
+    /** Tells a kind whose daemon must not start before its interfaces are final that they are. */
+    private void signalNetworkReady(DockerNode node) {
+        kinds.get(node.spec().kind()).networkReadyMarker().ifPresent(marker -> {
+            ExecResult result = node.exec("sh", "-c", "mkdir -p \"$(dirname \"$0\")\" && : > \"$0\"", marker);
+            if (!result.succeeded()) {
+                throw new LabException("could not tell " + node.name() + " that its network is ready: "
+                        + result.output().strip());
+            }
+        });
     }
 
     private void configureResolver(DockerNode node) {

@@ -17,8 +17,8 @@ public final class KindRegistry implements KindCatalog {
     }
 
     public static KindRegistry standard() {
-        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind(),
-                new Nat64Kind(), new Dns64Kind(), new UnboundKind()));
+        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new BirdKind(), new FrrKind(),
+                new BgpKind(), new LinuxKind(), new Nat64Kind(), new Dns64Kind(), new UnboundKind()));
     }
 
     public NodeKind get(String name) {

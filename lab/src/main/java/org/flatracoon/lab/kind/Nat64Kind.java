@@ -44,7 +44,6 @@ public final class Nat64Kind implements NodeKind {
 
     @Override
     public ContainerNeeds containerNeeds() {
-        return new ContainerNeeds(List.of("/dev/net/tun"),
-                Map.of("net.ipv4.ip_forward", "1", "net.ipv6.conf.all.forwarding", "1"));
+        return ContainerNeeds.ROUTER.withDevices(List.of("/dev/net/tun"));
     }
 }

@@ -1,6 +1,7 @@
 package org.flatracoon.lab.kind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flatracoon.lab.topology.NodeSpec;
 
@@ -27,8 +28,16 @@ public interface NodeKind {
 
     ReadinessCheck readiness();
 
-    /** Devices and sysctls the kind's container needs beyond every node's; none by default. */
+    /** Devices, sysctls and capabilities the kind's container needs beyond every node's; none by default. */
     default ContainerNeeds containerNeeds() {
         return ContainerNeeds.NONE;
+    }
+
+    /**
+     * A file the lab creates in the node once its interfaces are named and addressed as written
+     * (at every start), for daemons that must not start before; empty when the kind needs none.
+     */
+    default Optional<String> networkReadyMarker() {
+        return Optional.empty();
     }
 }

@@ -20,16 +20,18 @@ class KindRegistryTest {
 
     @Test
     void knowsItsKinds() {
-        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux", "nat64", "dns64", "unbound");
+        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "bird", "frr", "bgp", "linux", "nat64", "dns64",
+                "unbound");
         assertThat(kinds.knows("hesiod")).isTrue();
-        assertThat(kinds.knows("bird")).isFalse();
+        assertThat(kinds.knows("bird")).isTrue();
+        assertThat(kinds.knows("gobgp")).isFalse();
     }
 
     @Test
     void anUnknownKindIsRefusedListingTheKnownOnes() {
-        assertThatThrownBy(() -> kinds.get("frr"))
+        assertThatThrownBy(() -> kinds.get("gobgp"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux, nat64, dns64, unbound]");
+                .hasMessage("unknown kind 'gobgp'; known kinds: [hesiod, host, bind, bird, frr, bgp, linux, nat64, dns64, unbound]");
     }
 
     @Test
@@ -38,7 +40,10 @@ class KindRegistryTest {
         assertThat(kinds.defaultImage("host")).contains("flatracoon/host:0.1.0");
         assertThat(kinds.defaultImage("bind")).contains("flatracoon/bind:0.1.0");
         assertThat(kinds.defaultImage("linux")).isEmpty();
-        assertThat(kinds.defaultImage("bird")).isEmpty();
+        assertThat(kinds.defaultImage("bird")).contains("flatracoon/bird:0.1.0");
+        assertThat(kinds.defaultImage("frr")).contains("flatracoon/frr:0.1.0");
+        assertThat(kinds.defaultImage("bgp")).contains("flatracoon/netstack:0.1.0");
+        assertThat(kinds.defaultImage("gobgp")).isEmpty();
     }
 
     @Test
@@ -48,7 +53,9 @@ class KindRegistryTest {
         assertThat(kinds.acceptsStartupConfig("host")).isTrue();
         assertThat(kinds.get("host").startupConfigTarget()).contains("/etc/hesiod.conf");
         assertThat(kinds.acceptsStartupConfig("linux")).isFalse();
-        assertThat(kinds.acceptsStartupConfig("bird")).isFalse();
+        assertThat(kinds.get("bird").startupConfigTarget()).contains("/etc/bird/bird.conf");
+        assertThat(kinds.get("frr").startupConfigTarget()).contains("/etc/frr/frr.conf");
+        assertThat(kinds.get("bgp").startupConfigTarget()).contains("/etc/netstack/bgp/router.yml");
     }
 
     @Test
