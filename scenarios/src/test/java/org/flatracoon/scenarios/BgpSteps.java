@@ -135,11 +135,6 @@ public final class BgpSteps {
         log(from + " reached " + to + " at " + address + " after " + millis(waited));
     }
 
-    @When("the link between {word} and {word} silently drops all traffic")
-    public void theLinkSilentlyDropsAllTraffic(String a, String b) {
-        LinkSilentDrop.apply(world, world.lab().link(a, b).spec());
-    }
-
     @When("{word} announces {int} more IPv4 prefixes")
     public void announcesMorePrefixes(String router, int count) {
         ExtraPrefixes.announce(world.node(router), count);
