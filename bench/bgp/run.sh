@@ -169,7 +169,8 @@ median() { [ -n "${runs[$1]:-}" ] && sed '/^$/d' <<<"${runs[$1]}" | sort -n | aw
 field() { cut -d' ' -f"$2" <<<"$1"; }
 
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f MB", k / 1024}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; else print "—"}'; }
+# Times under 0.05 s are below what the polls resolve (one count query every 0.05 s): no ratio then.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b >= 0.05) printf "%.2f×", a / b; else print "— (below resolution)"}'; }
 label() { case "$1" in ours) echo "ours (netstack bgp)" ;; bird) echo BIRD ;; frr) echo "FRR bgpd" ;; gobgp) echo GoBGP ;; esac; }
 describe() { case "$1" in shared) echo "all prefixes share one attribute set" ;;
   mixed) echo "table-like: $mixed_sets distinct attribute sets (AS paths of 2-6 hops, 0-3 communities), equal runs of prefixes" ;; esac; }
@@ -184,7 +185,8 @@ versions() {
 # The issue's targets: well ahead of FRR and GoBGP, within 1.5× BIRD's time and 2× its memory.
 targets() {   # OURS BIRD FRR GOBGP (median lines, any may be empty)
   local o="$1" b="$2" f="$3" g="$4" line="Targets:"
-  verdict() { awk -v a="$1" -v b="$2" -v limit="$3" 'BEGIN {printf "%s (%.2f×)", (a / b <= limit ? "met" : "missed"), a / b}'; }
+  verdict() { awk -v a="$1" -v b="$2" -v limit="$3" 'BEGIN {if (b < 0.05) printf "— (below resolution)";
+    else printf "%s (%.2f×)", (a / b <= limit ? "met" : "missed"), a / b}'; }
   [ -n "$b" ] && line+=" time within 1.5× BIRD's: $(verdict "$(field "$o" 1)" "$(field "$b" 1)" 1.5);"
   [ -n "$b" ] && line+=" memory within 2× BIRD's: $(verdict "$(field "$o" 2)" "$(field "$b" 2)" 2);"
   [ -n "$f" ] && line+=" faster than FRR: $(verdict "$(field "$o" 1)" "$(field "$f" 1)" 1);"
