@@ -5,7 +5,9 @@
 #
 #   bench/bgp/run.sh            shared and mixed workloads, 100k and 1M prefixes, all four routers
 #   bench/bgp/run.sh --quick    shared workload, 100k prefixes
-#   bench/bgp/run.sh --sizes 1000000 --workloads shared --routers "ours bird"
+#   bench/bgp/run.sh --sizes 1000000 --workloads shared --routers "ours bird" --repeat 3
+#   (--repeat K: K runs of every case, the report shows the one with the median time;
+#    --timeout S: give up on a case after S seconds, default 150; OURS_JVM_FLAGS overrides our JVM flags)
 #
 # Needs a Docker engine and the images flatracoon/netstack, flatracoon/bird, flatracoon/frr and
 # the base image (which carries gobgpd) under FLATRACOON_IMAGE_TAG (default: the project
@@ -17,12 +19,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 
 routers="ours bird frr gobgp"
 workloads="shared mixed"
 sizes="1000000 100000"
 timeout=150
+repeat=1
 mixed_sets=100000
 # The speaker README's small-footprint flags.
 ours_jvm="${OURS_JVM_FLAGS:--XX:+UseSerialGC -Xms32m -Xmx128m -Xss256k -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2}"
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
     --workloads) workloads="$2"; shift ;;
     --sizes) sizes="$2"; shift ;;
     --timeout) timeout="$2"; shift ;;
+    --repeat) repeat="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/bgp/run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -44,6 +48,8 @@ done
 for w in $workloads; do
   case "$w" in shared|mixed) ;; *) echo "bench/bgp/run.sh: --workloads: '$w' is not one of shared mixed" >&2; exit 2 ;; esac
 done
+[[ "$repeat" =~ ^[1-9][0-9]?$ ]] || { echo "bench/bgp/run.sh: --repeat: '$repeat' is not a count of 1..99" >&2; exit 2; }
+[[ "$timeout" =~ ^[1-9][0-9]*$ ]] || { echo "bench/bgp/run.sh: --timeout: '$timeout' is not a number of seconds" >&2; exit 2; }
 for n in $sizes; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] && [ "$n" -le 4000000 ] \
     || { echo "bench/bgp/run.sh: --sizes: '$n' is not a count of 1..4000000" >&2; exit 2; }
@@ -102,7 +108,7 @@ start_injector() {   # WORKLOAD N
     --next-hop "$NEXT_HOP" --count "$2" "${mix[@]}" >/dev/null
 }
 
-declare -A secs rss note
+declare -A runs note   # runs[KEY]: one line per repetition: SECONDS RSS_KB CPU THREADS LOAD
 measure() {   # KIND WORKLOAD N
   local kind="$1" workload="$2" n="$3" key="$1/$2/$3" out load
   docker rm -f "$NAME-router" "$NAME-inject" >/dev/null 2>&1 || true
@@ -111,10 +117,9 @@ measure() {   # KIND WORKLOAD N
   if ! start_router "$kind" 2>"$work/err" && ! { sleep 1; docker rm -f "$NAME-router" >/dev/null 2>&1; start_router "$kind" 2>"$work/err"; }; then
     note[$key]="router did not start: $(tail -1 "$work/err")"; echo "$kind $workload $n: ${note[$key]}" >&2; return
   fi
-  # The injector does not retry: it starts once the router listens on port 179 (0x00B3, state 0A).
-  if ! docker exec "$NAME-router" timeout 60 sh -c \
-      'until awk '"'"'$2 ~ /:00B3$/ && $4 == "0A" {f = 1} END {exit !f}'"'"' /proc/net/tcp; do sleep 0.05; done' 2>/dev/null; then
-    note[$key]="router never listened on port 179: $(docker logs --tail 2 "$NAME-router" 2>&1 | tr '\n' ' ' | cut -c1-200)"
+  # The injector does not retry: it starts once the router listens and answers its route count.
+  if ! docker exec "$NAME-router" /bench/measure.sh "$kind" ready 60 >/dev/null 2>&1; then
+    note[$key]="router not ready in 60 s: $(docker logs --tail 2 "$NAME-router" 2>&1 | tr '\n' ' ' | cut -c1-200)"
     echo "$kind $workload $n: ${note[$key]}" >&2
     docker rm -f "$NAME-router" >/dev/null 2>&1 || true
     return
@@ -137,8 +142,7 @@ measure() {   # KIND WORKLOAD N
     sleep 0.3
   done
   if [[ "$out" == seconds=* ]]; then
-    secs[$key]="$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out")"
-    rss[$key]="$(sed -n 's/.*rss_peak_kb=\([0-9]*\).*/\1/p' <<<"$out")"
+    runs[$key]+="$(sed -n 's/.*seconds=\([0-9.]*\) rss_peak_kb=\([0-9]*\) .* cpu=\([0-9.]*\) threads=\([^ ]*\).*/\1 \2 \3 \4/p' <<<"$out") $load"$'\n'
   else
     note[$key]="$out"
   fi
@@ -152,14 +156,21 @@ stamp="$(date -u +%Y%m%d-%H%M%S)"
 started="$(date -u +'%Y-%m-%d %H:%M UTC')"
 for workload in $workloads; do
   for n in $sizes; do
-    for kind in $routers; do
-      measure "$kind" "$workload" "$n"
+    for ((r = 1; r <= repeat; r++)); do
+      for kind in $routers; do
+        measure "$kind" "$workload" "$n"
+      done
     done
   done
 done
 
+# The repetition with the median time: "SECONDS RSS_KB CPU THREADS LOAD", empty if every one failed.
+median() { [ -n "${runs[$1]:-}" ] && sed '/^$/d' <<<"${runs[$1]}" | sort -n | awk '{l[NR] = $0} END {print l[int((NR + 1) / 2)]}'; }
+field() { cut -d' ' -f"$2" <<<"$1"; }
+
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f MB", k / 1024}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f×", a / b; else print "—"}'; }
+# Times under 0.05 s are below what the polls resolve (one count query every 0.05 s): no ratio then.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b >= 0.05) printf "%.2f×", a / b; else print "— (below resolution)"}'; }
 label() { case "$1" in ours) echo "ours (netstack bgp)" ;; bird) echo BIRD ;; frr) echo "FRR bgpd" ;; gobgp) echo GoBGP ;; esac; }
 describe() { case "$1" in shared) echo "all prefixes share one attribute set" ;;
   mixed) echo "table-like: $mixed_sets distinct attribute sets (AS paths of 2-6 hops, 0-3 communities), equal runs of prefixes" ;; esac; }
@@ -169,6 +180,18 @@ versions() {
   echo "- BIRD: $(docker run --rm --network none "$BIRD_ID" bird --version 2>&1 | head -1)"
   echo "- FRR: $(docker run --rm --network none "$FRR_ID" /usr/lib/frr/bgpd --version 2>&1 | head -1) (\`bgpd -Z -n -S\`: no zebra, no kernel, runs as root)"
   echo "- GoBGP: $(docker run --rm --network none "$BASE_ID" gobgpd --version 2>&1 | head -1)"
+}
+
+# The issue's targets: well ahead of FRR and GoBGP, within 1.5× BIRD's time and 2× its memory.
+targets() {   # OURS BIRD FRR GOBGP (median lines, any may be empty)
+  local o="$1" b="$2" f="$3" g="$4" line="Targets:"
+  verdict() { awk -v a="$1" -v b="$2" -v limit="$3" 'BEGIN {if (b < 0.05) printf "— (below resolution)";
+    else printf "%s (%.2f×)", (a / b <= limit ? "met" : "missed"), a / b}'; }
+  [ -n "$b" ] && line+=" time within 1.5× BIRD's: $(verdict "$(field "$o" 1)" "$(field "$b" 1)" 1.5);"
+  [ -n "$b" ] && line+=" memory within 2× BIRD's: $(verdict "$(field "$o" 2)" "$(field "$b" 2)" 2);"
+  [ -n "$f" ] && line+=" faster than FRR: $(verdict "$(field "$o" 1)" "$(field "$f" 1)" 1);"
+  [ -n "$g" ] && line+=" faster than GoBGP: $(verdict "$(field "$o" 1)" "$(field "$g" 1)" 1);"
+  [ "$line" = "Targets:" ] || { echo; echo "${line%;}."; }
 }
 
 report="bench/out/bgp-$stamp.md"
@@ -181,7 +204,9 @@ mkdir -p bench/out
   echo "Time: from the first poll that saw the first UPDATE arrive on the router's socket (kernel TCP info, \`ss -ti\`"
   echo "bytes_received past the OPEN and KEEPALIVE; every 5 ms) until the router first answered N routes in its Loc-RIB"
   echo "(asked inside its container every 0.05 s, GoBGP every 0.25 s). RSS: peak (VmHWM) of the router process."
-  echo "Routers: import all, export nothing, no kernel/FIB installation."
+  echo "Routers: import all, export nothing, no kernel/FIB installation. Each case: fresh router and injector containers;"
+  echo "$repeat run(s) per case, the one with the median time shown. CPU: the router process's user+system CPU from the"
+  echo "first UPDATE to N routes. Load avg: the machine's 1-minute load when the case started (other jobs share the 2 cores)."
   echo
   versions
   for workload in $workloads; do
@@ -189,20 +214,26 @@ mkdir -p bench/out
       echo
       echo "## $workload, $n prefixes ($(describe "$workload"))"
       echo
-      echo "| router | time to full Loc-RIB | peak RSS | ours ÷ router, time | ours ÷ router, RSS |"
-      echo "|---|---|---|---|---|"
+      echo "| router | time to full Loc-RIB | peak RSS | ours ÷ router, time | ours ÷ router, RSS | CPU while ingesting | load avg |"
+      echo "|---|---|---|---|---|---|---|"
+      o="$(median "ours/$workload/$n" || true)"
       for kind in $routers; do
-        key="$kind/$workload/$n" ours="ours/$workload/$n"
-        if [ -n "${secs[$key]:-}" ]; then
-          t="${secs[$key]} s" m="$(mb "${rss[$key]}")" rt="—" rm="—"
-          if [ "$kind" != ours ] && [ -n "${secs[$ours]:-}" ]; then
-            rt="$(ratio "${secs[$ours]}" "${secs[$key]}")" rm="$(ratio "${rss[$ours]}" "${rss[$key]}")"
+        key="$kind/$workload/$n" m="$(median "$kind/$workload/$n" || true)"
+        if [ -n "$m" ]; then
+          rt="—" rm="—"
+          if [ "$kind" != ours ] && [ -n "$o" ]; then
+            rt="$(ratio "$(field "$o" 1)" "$(field "$m" 1)")" rm="$(ratio "$(field "$o" 2)" "$(field "$m" 2)")"
           fi
-          echo "| $(label "$kind") | $t | $m | $rt | $rm |"
+          echo "| $(label "$kind") | $(field "$m" 1) s | $(mb "$(field "$m" 2)") | $rt | $rm | $(field "$m" 3) s | $(field "$m" 5) |"
         else
-          echo "| $(label "$kind") | failed: ${note[$key]} | | | |"
+          echo "| $(label "$kind") | failed: ${note[$key]:-} | | | | | |"
         fi
       done
+      if [ -n "$o" ]; then
+        echo
+        echo "Ours, CPU by thread while ingesting (s): $(field "$o" 4 | sed 's/,/, /g; s/_/ /g')."
+        targets "$o" "$(median "bird/$workload/$n" || true)" "$(median "frr/$workload/$n" || true)" "$(median "gobgp/$workload/$n" || true)"
+      fi
     done
   done
 } >"$report"
