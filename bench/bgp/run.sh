@@ -28,7 +28,7 @@ timeout=150
 repeat=1
 mixed_sets=100000
 # The speaker README's small-footprint flags.
-ours_jvm="${OURS_JVM_FLAGS:--XX:+UseSerialGC -Xms32m -Xmx128m -Xss256k -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2}"
+ours_jvm="${OURS_JVM_FLAGS:--XX:+UseSerialGC -Xms32m -Xmx256m -Xss256k -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) workloads=shared; sizes=100000 ;;
