@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
@@ -177,13 +178,16 @@ public final class DockerLabBackend implements LabBackend {
         node.binds().forEach(bind -> binds.add(new Bind(bind.hostPath().toString(), new Volume(bind.containerPath()),
                 bind.readOnly() ? AccessMode.ro : AccessMode.rw)));
 
+        // Keep IPv6 addresses when a link goes down, as a router does on carrier loss.
+        Map<String, String> sysctls = new LinkedHashMap<>(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
+                "net.ipv6.conf.all.keep_addr_on_down", "1"));
+        sysctls.putAll(kind.containerNeeds().sysctls());
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(attached.isEmpty() ? "none" : attached.get(0).name())
                 .withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW)
                 .withBinds(binds)
-                // Keep IPv6 addresses when a link goes down, as a router does on carrier loss.
-                .withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
-                        "net.ipv6.conf.all.keep_addr_on_down", "1"));
+                .withDevices(kind.containerNeeds().devices().stream().map(Device::parse).toList())
+                .withSysctls(sysctls);
 
         CreateContainerCmd create = docker.createContainerCmd(node.image())
                 .withName("flr-" + topology.name() + "-" + node.name())

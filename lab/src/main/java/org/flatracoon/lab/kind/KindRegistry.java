@@ -17,7 +17,8 @@ public final class KindRegistry implements KindCatalog {
     }
 
     public static KindRegistry standard() {
-        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind()));
+        return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind(),
+                new OverlayControllerKind(), new OverlayNodeKind(), new RouterKind()));
     }
 
     public NodeKind get(String name) {

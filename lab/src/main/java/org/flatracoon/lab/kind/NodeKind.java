@@ -26,4 +26,9 @@ public interface NodeKind {
     List<String> command(NodeSpec node);
 
     ReadinessCheck readiness();
+
+    /** Devices and sysctls the kind's container needs beyond every node's; none by default. */
+    default ContainerNeeds containerNeeds() {
+        return ContainerNeeds.NONE;
+    }
 }

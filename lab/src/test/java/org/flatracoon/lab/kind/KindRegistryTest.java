@@ -20,7 +20,7 @@ class KindRegistryTest {
 
     @Test
     void knowsItsKinds() {
-        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux");
+        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux", "overlay-controller", "overlay-node", "router");
         assertThat(kinds.knows("hesiod")).isTrue();
         assertThat(kinds.knows("bird")).isFalse();
     }
@@ -29,7 +29,7 @@ class KindRegistryTest {
     void anUnknownKindIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> kinds.get("frr"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux]");
+                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux, overlay-controller, overlay-node, router]");
     }
 
     @Test
@@ -57,5 +57,21 @@ class KindRegistryTest {
                 .containsExactly("hesiod", "serve", "--zone", "/etc/netstack/hesiod/zone.db", "--http-port", "8080");
         assertThat(kinds.get("host").command(node("host"))).isEmpty();
         assertThat(kinds.get("linux").command(node("linux"))).isEmpty();
+    }
+
+    @Test
+    void overlayNodesRunTheAgentWithTheTunDeviceAndForwardingNeverPrivileged() {
+        NodeKind node = kinds.get("overlay-node");
+        assertThat(node.command(node("overlay-node")))
+                .containsExactly("overlay", "agent", "--config", "/etc/netstack/overlay/agent.yml");
+        assertThat(node.containerNeeds().devices()).containsExactly("/dev/net/tun");
+        assertThat(node.containerNeeds().sysctls()).containsEntry("net.ipv4.ip_forward", "1")
+                .containsEntry("net.ipv6.conf.all.forwarding", "1");
+        assertThat(kinds.get("overlay-controller").command(node("overlay-controller")))
+                .containsExactly("overlay", "controller", "--config", "/etc/netstack/overlay/controller.yml");
+        assertThat(kinds.get("overlay-controller").containerNeeds().devices()).isEmpty();
+        assertThat(kinds.get("router").containerNeeds().sysctls()).containsEntry("net.ipv4.ip_forward", "1")
+                .containsEntry("net.ipv6.conf.all.forwarding", "1");
+        assertThat(kinds.get("host").containerNeeds()).isEqualTo(ContainerNeeds.NONE);
     }
 }
