@@ -17,7 +17,16 @@ public final class Ping {
     }
 
     public PingResult send(String address, int count) {
-        ExecResult result = from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address);
+        return parse(address, from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address));
+    }
+
+    /** Pings from one of the node's own addresses, as a pod behind the node would. */
+    public PingResult sendFrom(String source, String address, int count) {
+        return parse(address, from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", "-I", source,
+                address));
+    }
+
+    private static PingResult parse(String address, ExecResult result) {
         Matcher matcher = RECEIVED.matcher(result.stdout());
         if (!matcher.find()) {
             // ping prints no statistics when it cannot send at all (e.g. "Network is unreachable"):
