@@ -113,7 +113,7 @@ raw, ovl, raw_rtt, ovl_rtt = (float(x) for x in sys.argv[1:5])
 duration, streams, pings, cores, drops = sys.argv[5:10]
 ratio = ovl / raw
 ok_ratio, ok_rate = ratio >= 0.30, ovl > 500e6
-print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 through the underlay router)\n")
+print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 over their underlay link)\n")
 print("| path | iperf3 TCP | ping RTT (avg) |")
 print("|---|---:|---:|")
 print(f"| raw underlay | {raw/1e6:,.0f} Mbit/s | {raw_rtt:.3f} ms |")

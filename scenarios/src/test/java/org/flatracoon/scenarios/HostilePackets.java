@@ -6,8 +6,10 @@ import org.flatracoon.lab.backend.LabNode;
 import org.flatracoon.lab.probe.UdpRecorder;
 
 /**
- * An attacker on the underlay router, on the path between every two members: records a member's
- * encrypted datagram while withholding it from its destination, and sends datagrams of its choosing.
+ * An attacker on the underlay link between two members: records a datagram from one to the other
+ * on the wire while withholding it from its destination, and puts datagrams of its choosing on the
+ * wire. It works from the two ends' network namespaces (capture at the receiver's interface, send
+ * from the sender's side of the link), which is what a tap on the link sees and can do.
  */
 final class HostilePackets {
 
@@ -15,28 +17,25 @@ final class HostilePackets {
 
     private final LabWorld world;
     private final OverlayLab overlay;
-    private final LabNode router;
 
     HostilePackets(LabWorld world, OverlayLab overlay) {
         this.world = world;
         this.overlay = overlay;
-        this.router = world.node(world.onlyNodeOfKind("router").name());
     }
 
     /**
      * Pings from {@code from} to {@code to} over the overlay with {@code size} bytes of a {@code pattern}
-     * until the router has recorded one datagram carrying such a ping; the router does not forward
-     * those datagrams meanwhile, so {@code to} never saw the recorded one.
+     * until one datagram carrying such a ping was recorded on the link; {@code to} never received it.
      */
     byte[] recordAndWithhold(String from, String to, int size, String pattern) {
-        String source = underlayAddress(from);
-        String destination = underlayAddress(to);
-        String facingSource = world.lab().topology().linkBetween(router.name(), from).orElseThrow()
-                .endpointOf(router.name()).iface();
-        UnderlayFilter.intercept(router, source, destination, size);
+        String source = world.addressFacing(from, to);
+        String destination = world.addressFacing(to, from);
+        LabNode receiver = world.node(to);
+        String wire = world.lab().topology().linkBetween(to, from).orElseThrow().endpointOf(to).iface();
+        UnderlayFilter.withhold(receiver, source, size);
         try {
-            CompletableFuture<byte[]> recording = CompletableFuture.supplyAsync(() -> new UdpRecorder(router).recordOne(
-                    facingSource, "udp and src host " + source + " and dst host " + destination + " and greater " + size,
+            CompletableFuture<byte[]> recording = CompletableFuture.supplyAsync(() -> new UdpRecorder(receiver).recordOne(
+                    wire, "udp and src host " + source + " and dst host " + destination + " and greater " + size,
                     RECORDING_LIMIT));
             String target = overlay.overlayAddress(to, 4);
             while (!recording.isDone()) {
@@ -44,16 +43,12 @@ final class HostilePackets {
             }
             return recording.join();
         } finally {
-            UnderlayFilter.release(router);
+            UnderlayFilter.release(receiver);
         }
     }
 
-    /** Sends {@code payload} to the overlay port of {@code to}'s underlay address. */
-    void send(byte[] payload, String to) {
-        new UdpRecorder(router).send(payload, underlayAddress(to), overlay.udpPort(to));
-    }
-
-    private String underlayAddress(String node) {
-        return world.addressFacing(node, router.name());
+    /** Puts {@code payload} on the link from {@code from} to {@code to}, addressed to {@code to}'s overlay port. */
+    void send(byte[] payload, String from, String to) {
+        new UdpRecorder(world.node(from)).send(payload, world.addressFacing(to, from), overlay.udpPort(to));
     }
 }

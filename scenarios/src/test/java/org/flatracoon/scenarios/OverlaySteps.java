@@ -197,7 +197,7 @@ public final class OverlaySteps {
 
     @When("the underlay silently drops the traffic between {word} and {word}")
     public void theUnderlayDrops(String a, String b) {
-        UnderlayFilter.block(world.node(a), underlayAddress(b));
+        UnderlayFilter.block(world.node(a), underlayAddresses(b));
     }
 
     @Given("the underlay dropped the traffic between {word} and {word} until they talked through the relay")
@@ -231,9 +231,10 @@ public final class OverlaySteps {
                 + waited.value().peer(peer).orElseThrow() + ")");
     }
 
-    /** A node's underlay address: the one on its link to the underlay router. */
-    private String underlayAddress(String node) {
-        return world.addressFacing(node, world.onlyNodeOfKind("router").name());
+    /** Every underlay address of a node (one per link). */
+    private List<String> underlayAddresses(String node) {
+        return world.lab().topology().linksOf(node).stream()
+                .map(link -> link.endpointOf(node).ipv4().orElseThrow().address().getHostAddress()).toList();
     }
 
     // --- controller down -----------------------------------------------------------------------
@@ -298,6 +299,7 @@ public final class OverlaySteps {
     private static final String PING_PATTERN = "6f7665726c61792d";
     private static final int PING_SIZE = 1000;
     private byte[] recorded;
+    private String recordedFrom;
     private String recordedTo;
     private Map<String, Double> dropsBefore;
 
@@ -305,6 +307,7 @@ public final class OverlaySteps {
     public void anAttackerRecorded(String from, String to) {
         HostilePackets attacker = new HostilePackets(world, overlay);
         recorded = attacker.recordAndWithhold(from, to, PING_SIZE, PING_PATTERN);
+        recordedFrom = from;
         recordedTo = to;
         scenario.log("recorded " + recorded.length + " bytes from " + from + " to " + to + " (not delivered)");
     }
@@ -316,9 +319,9 @@ public final class OverlaySteps {
         dropsBefore = overlay.agent(to).drops();
         byte[] altered = recorded.clone();
         altered[altered.length - 1] ^= 0x01;
-        attacker.send(altered, to);
-        attacker.send(recorded, to);
-        attacker.send(recorded, to);
+        attacker.send(altered, recordedFrom, to);
+        attacker.send(recorded, recordedFrom, to);
+        attacker.send(recorded, recordedFrom, to);
     }
 
     @Then("{word} counts the altered packet as failing authentication and the second copy as a replay")

@@ -1,5 +1,6 @@
 package org.flatracoon.scenarios;
 
+import java.util.List;
 import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabNode;
 
@@ -16,8 +17,9 @@ final class UnderlayFilter {
     private UnderlayFilter() {
     }
 
-    /** The node silently drops every UDP datagram to and from {@code peer}: a firewall between them. */
-    static void block(LabNode node, String peer) {
+    /** The node silently drops every UDP datagram to and from the peer's addresses: a firewall between them. */
+    static void block(LabNode node, List<String> peerAddresses) {
+        String peer = "{ " + String.join(", ", peerAddresses) + " }";
         nft(node, "table ip " + BLOCK_TABLE + " {\n"
                 + "  chain out { type filter hook output priority 0; ip daddr " + peer + " meta l4proto udp drop; }\n"
                 + "  chain in { type filter hook input priority 0; ip saddr " + peer + " meta l4proto udp drop; }\n"
@@ -28,16 +30,19 @@ final class UnderlayFilter {
         nft(node, "delete table ip " + BLOCK_TABLE + "\n");
     }
 
-    /** A router stops forwarding UDP datagrams from {@code from} to {@code to} longer than {@code minLength}. */
-    static void intercept(LabNode router, String from, String to, int minLength) {
-        nft(router, "table ip " + INTERCEPT_TABLE + " {\n"
-                + "  chain forward { type filter hook forward priority 0; ip saddr " + from + " ip daddr " + to
+    /**
+     * The node's own stack never sees UDP datagrams from {@code from} longer than {@code minLength}
+     * (a capture on its interface still does): an attacker on the wire withholding them.
+     */
+    static void withhold(LabNode node, String from, int minLength) {
+        nft(node, "table ip " + INTERCEPT_TABLE + " {\n"
+                + "  chain in { type filter hook prerouting priority -300; ip saddr " + from
                 + " meta l4proto udp meta length > " + minLength + " drop; }\n"
                 + "}\n");
     }
 
-    static void release(LabNode router) {
-        nft(router, "delete table ip " + INTERCEPT_TABLE + "\n");
+    static void release(LabNode node) {
+        nft(node, "delete table ip " + INTERCEPT_TABLE + "\n");
     }
 
     private static void nft(LabNode node, String ruleset) {

@@ -18,7 +18,7 @@ public final class KindRegistry implements KindCatalog {
 
     public static KindRegistry standard() {
         return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new LinuxKind(),
-                new OverlayControllerKind(), new OverlayNodeKind(), new RouterKind()));
+                new OverlayControllerKind(), new OverlayNodeKind()));
     }
 
     public NodeKind get(String name) {

@@ -7,7 +7,7 @@ import org.flatracoon.lab.backend.ExecResult;
 import org.flatracoon.lab.backend.LabNode;
 
 /**
- * An on-path attacker in a node that sees other nodes' traffic (a router): records one UDP
+ * An attacker with a tap on a link, from a node at one of its ends: records one UDP
  * datagram with tcpdump, and sends bytes of its choosing to a UDP port with busybox nc. Both tools
  * are in every lab image.
  */

@@ -20,7 +20,7 @@ class KindRegistryTest {
 
     @Test
     void knowsItsKinds() {
-        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux", "overlay-controller", "overlay-node", "router");
+        assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "linux", "overlay-controller", "overlay-node");
         assertThat(kinds.knows("hesiod")).isTrue();
         assertThat(kinds.knows("bird")).isFalse();
     }
@@ -29,7 +29,7 @@ class KindRegistryTest {
     void anUnknownKindIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> kinds.get("frr"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux, overlay-controller, overlay-node, router]");
+                .hasMessage("unknown kind 'frr'; known kinds: [hesiod, host, bind, linux, overlay-controller, overlay-node]");
     }
 
     @Test
@@ -70,8 +70,6 @@ class KindRegistryTest {
         assertThat(kinds.get("overlay-controller").command(node("overlay-controller")))
                 .containsExactly("overlay", "controller", "--config", "/etc/netstack/overlay/controller.yml");
         assertThat(kinds.get("overlay-controller").containerNeeds().devices()).isEmpty();
-        assertThat(kinds.get("router").containerNeeds().sysctls()).containsEntry("net.ipv4.ip_forward", "1")
-                .containsEntry("net.ipv6.conf.all.forwarding", "1");
         assertThat(kinds.get("host").containerNeeds()).isEqualTo(ContainerNeeds.NONE);
     }
 }
