@@ -45,6 +45,16 @@ public final class Packet {
         source.write(b, SOURCE);
     }
 
+    /** As {@link #header(byte[], byte, Address, Address)}, from raw 40-bit values (no allocation). */
+    public static void header(byte[] b, byte type, long destination, long source) {
+        b[TYPE] = type;
+        b[HOPS] = 0;
+        for (int i = 0; i < Address.BYTES; i++) {
+            b[DESTINATION + i] = (byte) (destination >>> (8 * (Address.BYTES - 1 - i)));
+            b[SOURCE + i] = (byte) (source >>> (8 * (Address.BYTES - 1 - i)));
+        }
+    }
+
     public static long readLong(byte[] b, int offset) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
