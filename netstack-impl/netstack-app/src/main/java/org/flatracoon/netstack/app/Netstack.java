@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Netstack.Version.class,
         description = "Runs and exercises the FlatRacoon network stack services.",
-        subcommands = {HesiodCommand.class, HesinfoCommand.class, DnsCommand.class})
+        subcommands = {HesiodCommand.class, HesinfoCommand.class, DnsCommand.class, OverlayCommand.class})
 public final class Netstack implements Runnable {
     /** picocli's usual exit code for a command-line usage error. */
     static final int USAGE_ERROR = 2;
@@ -69,7 +69,7 @@ public final class Netstack implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: hesiod, hesinfo or dns");
+        throw new ParameterException(spec.commandLine(), "missing command: hesiod, hesinfo, dns or overlay");
     }
 
     /** The version from the jar manifest, when there is one. */
