@@ -129,7 +129,7 @@ class NetstackTest {
 
         Run nothing = run();
         assertThat(nothing.code()).isEqualTo(2);
-        assertThat(nothing.errLines()).containsExactly("netstack: missing command: hesiod, hesinfo or dns (see 'netstack --help')");
+        assertThat(nothing.errLines()).containsExactly("netstack: missing command: hesiod, hesinfo, dns or overlay (see 'netstack --help')");
 
         for (Run r : List.of(missingZone, badPort, outOfRange, unknown, nothing)) {
             assertNoStackTrace(r);
