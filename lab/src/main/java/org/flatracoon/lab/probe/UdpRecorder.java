@@ -8,8 +8,8 @@ import org.flatracoon.lab.backend.LabNode;
 
 /**
  * An attacker with a tap on a link, from a node at one of its ends: records one UDP
- * datagram with tcpdump, and sends bytes of its choosing to a UDP port with busybox nc. Both tools
- * are in every lab image.
+ * datagram with tcpdump, and sends bytes of its choosing to a UDP port (bash's /dev/udp). Both are
+ * in every lab image.
  */
 public final class UdpRecorder {
 
@@ -35,8 +35,9 @@ public final class UdpRecorder {
 
     /** Sends {@code payload} as one datagram to {@code address}:{@code port} from this node. */
     public void send(byte[] payload, String address, int port) {
-        ExecResult result = node.exec("sh", "-c", "printf '%s' \"$0\" | busybox xxd -r -p > /tmp/datagram"
-                + " && busybox nc -u -w 1 \"$1\" \"$2\" < /tmp/datagram", HexFormat.of().formatHex(payload), address,
+        // One write to bash's /dev/udp socket is one datagram (Debian's busybox nc has no UDP).
+        ExecResult result = node.exec("bash", "-c", "printf '%s' \"$0\" | busybox xxd -r -p > /tmp/datagram"
+                + " && cat /tmp/datagram > \"/dev/udp/$1/$2\"", HexFormat.of().formatHex(payload), address,
                 String.valueOf(port));
         if (!result.succeeded()) {
             throw new ProbeException(node.name() + ": could not send a datagram to " + address + ":" + port + ": "

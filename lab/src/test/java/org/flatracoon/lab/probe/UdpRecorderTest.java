@@ -31,8 +31,8 @@ class UdpRecorderTest {
     }
 
     @Test
-    void recordsWithTcpdumpAndSendsTheBytesAsHexToNc() {
-        FakeNode router = new FakeNode("underlay").answers("timeout", FakeNode.ok(CAPTURE)).answers("sh", FakeNode.ok(""));
+    void recordsWithTcpdumpAndSendsTheSameBytes() {
+        FakeNode router = new FakeNode("underlay").answers("timeout", FakeNode.ok(CAPTURE)).answers("bash", FakeNode.ok(""));
         UdpRecorder recorder = new UdpRecorder(router);
 
         byte[] payload = recorder.recordOne("eth3", "udp and src host 198.51.100.10", Duration.ofSeconds(10));
