@@ -8,6 +8,8 @@ import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import org.flatracoon.lab.probe.OverlayAgent;
 import org.flatracoon.lab.probe.OverlayController;
 import org.flatracoon.lab.probe.Ping;
+import org.flatracoon.lab.topology.IpPrefix;
 import org.flatracoon.lab.wait.Budget;
 import org.flatracoon.lab.wait.Budgets;
 import org.flatracoon.lab.wait.Waits;
@@ -73,8 +76,8 @@ public final class OverlaySteps {
                     status -> status.ok() && status.address(4).isPresent() && status.address(6).isPresent());
             scenario.log(node + " joined after " + waited.took().toMillis() + " ms: " + waited.value().assignedAddresses());
             OverlayController.Member member = overlay.controller().member(overlay.networkId(), waited.value().address());
-            assertThat(member.ipAssignments()).as("what the controller assigned to %s", node)
-                    .contains(waited.value().address(4).orElseThrow(), waited.value().address(6).orElseThrow());
+            assertThat(member.ipAssignments().stream().map(OverlaySteps::ip).toList()).as("what the controller assigned to %s", node)
+                    .contains(ip(waited.value().address(4).orElseThrow()), ip(waited.value().address(6).orElseThrow()));
         }
     }
 
@@ -288,8 +291,27 @@ public final class OverlaySteps {
             assertThat(subnets).as("pod subnets advertised by %s", node).isNotEmpty();
             for (String subnet : subnets) {
                 String via = overlay.overlayAddress(node, subnet.contains(":") ? 6 : 4);
-                assertThat(routes).as("managed routes of the network").contains(new OverlayController.Route(subnet, via));
+                assertThat(routes).as("managed routes of the network: %s via %s (%s)", subnet, via, node)
+                        .anyMatch(route -> sameRoute(route, subnet, via));
             }
+        }
+    }
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("not an address: " + literal, e);
+        }
+    }
+
+    /** Compared as addresses, not text: 2001:db8:a2:1::/64 and 2001:db8:a2:1:0:0:0:0/64 are one subnet. */
+    private static boolean sameRoute(OverlayController.Route route, String subnet, String via) {
+        try {
+            return route.via() != null && IpPrefix.parse(route.target()).equals(IpPrefix.parse(subnet))
+                    && InetAddress.getByName(route.via()).equals(InetAddress.getByName(via));
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return false;
         }
     }
 
