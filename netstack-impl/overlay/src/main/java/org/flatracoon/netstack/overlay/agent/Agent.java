@@ -302,17 +302,32 @@ public final class Agent implements AutoCloseable {
                     addresses.remove(a);
                 }
             }
+            // recorded only once applied, so a failure is retried at the next poll (and reported until then)
+            List<String> errors = new ArrayList<>();
             for (String a : wantAddresses) {
-                if (addresses.add(a)) {
-                    host.addAddress(name, a);
+                if (!addresses.contains(a)) {
+                    try {
+                        host.addAddress(name, a);
+                        addresses.add(a);
+                    } catch (IOException e) {
+                        errors.add(e.getMessage());
+                    }
                 }
             }
             for (Route r : wantRoutes) {
-                if (routes.add(r)) {
-                    host.addRoute(name, r.target(), r.via());
+                if (!routes.contains(r)) {
+                    try {
+                        host.addRoute(name, r.target(), r.via());
+                        routes.add(r);
+                    } catch (IOException e) {
+                        errors.add(e.getMessage());
+                    }
                 }
             }
-            interfaceError = null;
+            if (!errors.isEmpty() && !String.join("; ", errors).equals(interfaceError)) {
+                LOG.warn("overlay: {}", String.join("; ", errors));
+            }
+            interfaceError = errors.isEmpty() ? null : String.join("; ", errors);
         } catch (IOException e) {
             interfaceError = e.getMessage();
             LOG.warn("overlay: {}", e.getMessage());

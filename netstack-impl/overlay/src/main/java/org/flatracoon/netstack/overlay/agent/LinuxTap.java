@@ -75,10 +75,9 @@ final class LinuxTap implements VirtualPort {
     @Override
     public int read(byte[] b, int offset, int max) throws IOException {
         try {
+            in.clear();
             int n = (int) read(fd, in, Math.min(max, in.capacity()));
-            in.clear();
             in.get(b, offset, n);
-            in.clear();
             return n;
         } catch (LastErrorException e) {
             throw new IOException(closed ? "closed" : "TAP read: " + e.getMessage());
@@ -89,6 +88,7 @@ final class LinuxTap implements VirtualPort {
     public void write(byte[] b, int offset, int length) throws IOException {
         out.clear();
         out.put(b, offset, length);
+        out.flip(); // JNA passes the address at the buffer's position
         try {
             write(fd, out, length);
         } catch (LastErrorException e) {
