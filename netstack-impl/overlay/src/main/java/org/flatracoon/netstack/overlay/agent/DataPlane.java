@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.flatracoon.netstack.overlay.crypto.ReplayWindow;
 import org.flatracoon.netstack.overlay.identity.Identity;
 import org.flatracoon.netstack.overlay.identity.MacAddress;
 import org.flatracoon.netstack.overlay.identity.NetworkId;
@@ -334,20 +335,17 @@ final class DataPlane {
             metrics.drop(Drop.NOT_MEMBER);
             return;
         }
-        if (h.timestamp() < p.lastHelloTimestamp) {
-            metrics.drop(Drop.BAD_HELLO); // replayed or out of date
-            return;
-        }
         Peer.Session s = p.session;
-        if (s == null || s.epoch() != h.epoch()) {
-            if (h.timestamp() == p.lastHelloTimestamp) {
-                metrics.drop(Drop.BAD_HELLO);
-                return;
-            }
-            p.session = new Peer.Session(h.epoch(), p.keys.receiveKey(h.epoch()),
-                    new org.flatracoon.netstack.overlay.crypto.ReplayWindow());
+        if (s != null && s.epoch() == h.epoch()) {
+            // the same session, e.g. the copy that came the other way (direct and relay): nothing to change
+            p.lastHelloTimestamp = Math.max(p.lastHelloTimestamp, h.timestamp());
+        } else if (h.timestamp() <= p.lastHelloTimestamp) {
+            metrics.drop(Drop.BAD_HELLO); // a replayed HELLO of an older session must not roll the keys back
+            return;
+        } else {
+            p.session = new Peer.Session(h.epoch(), p.keys.receiveKey(h.epoch()), new ReplayWindow());
+            p.lastHelloTimestamp = h.timestamp();
         }
-        p.lastHelloTimestamp = h.timestamp();
         if (h.replyWanted()) {
             hello(p, 0, List.of(from));
         }
