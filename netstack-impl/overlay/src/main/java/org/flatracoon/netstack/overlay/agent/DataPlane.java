@@ -217,6 +217,7 @@ final class DataPlane {
         }
     }
 
+    /** One datagram in {@code b}; {@code out} must wrap {@code b} (answers are sealed in place and sent from it). */
     void receive(byte[] b, int length, InetSocketAddress from, Sealer sealer, ByteBuffer out) {
         if (length < Packet.HEADER || Packet.destination(b) != self) {
             metrics.drop(Drop.MALFORMED);
@@ -273,6 +274,9 @@ final class DataPlane {
             case Packet.PROBE -> {
                 if (direct && n == PROBE_PAYLOAD) {
                     send(sealer, b, n, Packet.PROBE_ACK, p, out, from);
+                    if (!from.equals(p.learned) && !p.endpoints.contains(from)) {
+                        p.learned = from; // probed from the next tick on; used once it answers
+                    }
                 }
             }
             default -> { // PROBE_ACK: the direct path works
@@ -402,10 +406,18 @@ final class DataPlane {
                 hello(p, Hello.REPLY_WANTED, everyPath(p));
             }
             for (InetSocketAddress ep : p.endpoints) {
-                Packet.writeLong(timerBuffer, FRAME_OFFSET, now);
-                send(timerSealer, timerBuffer, PROBE_PAYLOAD, Packet.PROBE, p, timerOut, ep);
+                probe(p, ep, now);
+            }
+            InetSocketAddress learned = p.learned;
+            if (learned != null && !p.endpoints.contains(learned)) {
+                probe(p, learned, now);
             }
         }
+    }
+
+    private void probe(Peer p, InetSocketAddress to, long now) {
+        Packet.writeLong(timerBuffer, FRAME_OFFSET, now);
+        send(timerSealer, timerBuffer, PROBE_PAYLOAD, Packet.PROBE, p, timerOut, to);
     }
 
     /** Where each peer's traffic goes now: direct, relay, or none (no session yet). */

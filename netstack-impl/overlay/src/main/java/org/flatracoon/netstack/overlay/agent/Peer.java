@@ -28,6 +28,8 @@ final class Peer {
     volatile List<InetSocketAddress> endpoints;
     volatile Session session;
     volatile long lastHelloTimestamp = Long.MIN_VALUE;
+    /** Where the peer's authenticated probes last came from, if not one of its endpoints (it moved, or NAT). */
+    volatile InetSocketAddress learned;
     volatile InetSocketAddress direct;
     volatile long directUntilNanos;
     volatile long lastReceiveNanos;

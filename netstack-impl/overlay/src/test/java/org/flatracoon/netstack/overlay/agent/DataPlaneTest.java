@@ -35,7 +35,6 @@ class DataPlaneTest {
     private final AtomicInteger newerConfigs = new AtomicInteger();
     private final FakeHost.FakePort port = new FakeHost.FakePort("zt0");
     private final Sealer sealer = new Sealer();
-    private final ByteBuffer out = ByteBuffer.allocate(Packet.MAX_UDP);
     private DataPlane plane;
 
     @BeforeEach
@@ -54,7 +53,7 @@ class DataPlaneTest {
     }
 
     private void receive(byte[] b, int length) {
-        plane.receive(b, length, peerEndpoint, sealer, out);
+        plane.receive(b, length, peerEndpoint, sealer, ByteBuffer.wrap(b));
     }
 
     private byte[] hello(Identity from, long timestamp, long epoch, Membership com) {
@@ -140,6 +139,24 @@ class DataPlaneTest {
         receive(frame, frame.length);
         assertThat(metrics.drops(Drop.SPOOFED_SOURCE)).isEqualTo(1);
         assertThat(port.delivered(100)).isEmpty();
+    }
+
+    @Test
+    void aPeerProbingFromANewAddressIsAnsweredThereAndProbedThereFromNowOn() {
+        receive(hello(peer, System.currentTimeMillis(), 7, Membership.issue(controller, nwid, peer.address(),
+                REVISION)), Hello.LENGTH);
+        InetSocketAddress moved = new InetSocketAddress("203.0.113.99", 4000);
+        byte[] probe = new byte[Packet.OVERHEAD + 8];
+        Packet.header(probe, Packet.PROBE, self.address(), peer.address());
+        int n = new Sealer().seal(probe, 8, new PairKeys(peer, self.publicIdentity(), nwid).sendKey(7), 7, 1);
+        udp.sent.clear();
+        plane.receive(probe, n, moved, sealer, ByteBuffer.wrap(probe));
+        assertThat(udp.sent).extracting(s -> s.bytes()[0], s -> s.to())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Packet.PROBE_ACK, moved));
+        udp.sent.clear();
+        plane.tick();
+        assertThat(udp.sent).filteredOn(s -> s.bytes()[0] == Packet.PROBE).extracting(s -> s.to())
+                .containsExactlyInAnyOrder(peerEndpoint, moved);
     }
 
     @Test
