@@ -1,8 +1,8 @@
 @overlay
 Feature: Pods on different Kubernetes nodes reach each other over the overlay
-  Each node owns a pod subnet and advertises it through the overlay; the controller turns it into
-  a managed route via that node, so a pod on one node reaches the pods on every other node as the
-  cluster network of a Kubernetes cluster would.
+  Each node owns a pod subnet and advertises it through the overlay; the controller hands it to
+  the other members as a managed route via that node, so a pod on one node reaches the pods on
+  every other node as the cluster network of a Kubernetes cluster would.
 
   Background:
     Given the "overlay-k8s" lab is running
@@ -11,4 +11,4 @@ Feature: Pods on different Kubernetes nodes reach each other over the overlay
     Given k8s-1, k8s-2 and k8s-3 are waiting for authorisation
     When the operator authorises k8s-1, k8s-2 and k8s-3
     Then every pod answers every other pod over IPv4 and IPv6 within the overlay join budget
-    And the controller routes the pod subnets of k8s-1, k8s-2 and k8s-3 each via its own node
+    And the controller shows the pod subnets each of k8s-1, k8s-2 and k8s-3 advertises, and the others route them via it

@@ -282,17 +282,24 @@ public final class OverlaySteps {
         }
     }
 
-    @Then("the controller routes the pod subnets of {nodes} each via its own node")
-    public void theControllerRoutesThePodSubnets(List<String> nodes) {
+    @Then("the controller shows the pod subnets each of {nodes} advertises, and the others route them via it")
+    public void podSubnetsAdvertisedAndRouted(List<String> nodes) {
         OverlayController controller = overlay.controller();
-        List<OverlayController.Route> routes = controller.network(controller.onlyNetwork()).routes();
+        String network = controller.onlyNetwork();
         for (String node : nodes) {
             List<String> subnets = overlay.podSubnets(node);
-            assertThat(subnets).as("pod subnets advertised by %s", node).isNotEmpty();
+            assertThat(subnets).as("pod subnets in the configuration of %s", node).isNotEmpty();
+            List<String> advertised = controller.member(network, overlay.memberAddress(node)).advertisedRoutes();
             for (String subnet : subnets) {
+                assertThat(advertised).as("what the controller shows %s advertising", node)
+                        .anyMatch(route -> samePrefix(route, subnet));
                 String via = overlay.overlayAddress(node, subnet.contains(":") ? 6 : 4);
-                assertThat(routes).as("managed routes of the network: %s via %s (%s)", subnet, via, node)
-                        .anyMatch(route -> sameRoute(route, subnet, via));
+                for (String other : nodes) {
+                    if (!other.equals(node)) {
+                        assertThat(overlay.status(other).routes()).as("routes of %s: %s via %s (%s)", other, subnet, via, node)
+                                .anyMatch(route -> sameRoute(route, subnet, via));
+                    }
+                }
             }
         }
     }
@@ -307,10 +314,13 @@ public final class OverlaySteps {
 
     /** Compared as addresses, not text: 2001:db8:a2:1::/64 and 2001:db8:a2:1:0:0:0:0/64 are one subnet. */
     private static boolean sameRoute(OverlayController.Route route, String subnet, String via) {
+        return route.via() != null && samePrefix(route.target(), subnet) && ip(route.via()).equals(ip(via));
+    }
+
+    private static boolean samePrefix(String a, String b) {
         try {
-            return route.via() != null && IpPrefix.parse(route.target()).equals(IpPrefix.parse(subnet))
-                    && InetAddress.getByName(route.via()).equals(InetAddress.getByName(via));
-        } catch (IllegalArgumentException | UnknownHostException e) {
+            return IpPrefix.parse(a).equals(IpPrefix.parse(b));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
@@ -349,12 +359,17 @@ public final class OverlaySteps {
     @Then("{word} counts the altered packet as failing authentication and the second copy as a replay")
     public void countsTheDrops(String node) {
         Budget budget = Budgets.defaults().get("overlay counters");
-        Waits.Waited<Map<String, Double>> waited = Waits.until(budget, node + " counts the altered and replayed packets",
-                () -> overlay.agent(node).drops(),
-                drops -> increase(drops, "bad_tag") >= 1 && increase(drops, "replay") >= 1);
-        scenario.log(node + " drops before: " + dropsBefore + ", after: " + waited.value());
-        assertThat(increase(waited.value(), "bad_tag")).as("authentication failures counted").isEqualTo(1);
-        assertThat(increase(waited.value(), "replay")).as("replays counted").isEqualTo(1);
+        try {
+            Waits.until(budget, node + " counts the altered and replayed packets", () -> overlay.agent(node).drops(),
+                    drops -> increase(drops, "bad_tag") >= 1 && increase(drops, "replay") >= 1);
+        } catch (Waits.BudgetExceededException e) {
+            throw new AssertionError(e.getMessage() + "\ndrops by reason before: " + dropsBefore + ", now: "
+                    + overlay.agent(node).drops(), e);
+        }
+        Map<String, Double> after = overlay.agent(node).drops();
+        scenario.log(node + " drops by reason before: " + dropsBefore + ", after: " + after);
+        assertThat(increase(after, "bad_tag")).as("authentication failures counted (%s)", after).isEqualTo(1);
+        assertThat(increase(after, "replay")).as("replays counted (%s)", after).isEqualTo(1);
     }
 
     private double increase(Map<String, Double> now, String reason) {

@@ -50,7 +50,7 @@ public final class OverlayAgent {
      * ACCESS_DENIED, NOT_FOUND, OK), its network, its addresses with prefix length, its peers.
      */
     public record Status(String address, String status, String network, boolean controllerReachable,
-            List<String> assignedAddresses, List<Peer> peers) {
+            List<String> assignedAddresses, List<OverlayController.Route> routes, List<Peer> peers) {
 
         static Status parse(String nodeName, String body) {
             JsonNode json;
@@ -64,11 +64,15 @@ public final class OverlayAgent {
             }
             List<String> assigned = new ArrayList<>();
             json.path("assignedAddresses").forEach(address -> assigned.add(address.asText()));
+            List<OverlayController.Route> routes = new ArrayList<>();
+            json.path("routes").forEach(route -> routes.add(new OverlayController.Route(route.path("target").asText(),
+                    route.hasNonNull("via") ? route.path("via").asText() : null)));
             List<Peer> peers = new ArrayList<>();
             json.path("peers").forEach(peer -> peers.add(new Peer(peer.path("address").asText(),
                     peer.path("path").asText(), peer.path("endpoint").asText(""))));
             return new Status(json.path("address").asText(), json.path("status").asText(), json.path("network").asText(),
-                    json.path("controllerReachable").asBoolean(false), List.copyOf(assigned), List.copyOf(peers));
+                    json.path("controllerReachable").asBoolean(false), List.copyOf(assigned), List.copyOf(routes),
+                    List.copyOf(peers));
         }
 
         public boolean ok() {

@@ -130,14 +130,17 @@ public final class OverlayController {
     public record Route(String target, String via) {
     }
 
-    /** A member as the controller describes it. */
-    public record Member(String address, boolean authorised, List<String> ipAssignments) {
+    /** A member as the controller describes it; {@code advertisedRoutes} are the subnets behind it (pods). */
+    public record Member(String address, boolean authorised, List<String> ipAssignments, List<String> advertisedRoutes) {
 
         static Member parse(JsonNode body) {
             String address = body.hasNonNull("address") ? body.path("address").asText() : body.path("id").asText();
             List<String> assigned = new ArrayList<>();
             body.path("ipAssignments").forEach(ip -> assigned.add(ip.asText()));
-            return new Member(address, body.path("authorized").asBoolean(false), List.copyOf(assigned));
+            List<String> advertised = new ArrayList<>();
+            body.path("advertisedRoutes").forEach(route -> advertised.add(route.asText()));
+            return new Member(address, body.path("authorized").asBoolean(false), List.copyOf(assigned),
+                    List.copyOf(advertised));
         }
     }
 }

@@ -35,6 +35,7 @@ class OverlayProbesTest {
         assertThat(member.address()).isEqualTo("3a91b7c2e4");
         assertThat(member.authorised()).isTrue();
         assertThat(member.ipAssignments()).containsExactly("198.51.100.130", "2001:db8:a1::3a91:b7c2:e4");
+        assertThat(member.advertisedRoutes()).containsExactly("198.51.100.192/28", "2001:db8:a2:1:0:0:0:0/64");
         assertThat(node.commands().get(0)).contains("X-ZT1-Auth: t0ken",
                 "http://127.0.0.1:9993/controller/network/8056c2e21c000001/member/3a91b7c2e4");
     }
@@ -95,6 +96,8 @@ class OverlayProbesTest {
         assertThat(status.controllerReachable()).isTrue();
         assertThat(status.address(4)).contains("198.51.100.130");
         assertThat(status.address(6)).contains("2001:db8:a1::3");
+        assertThat(status.routes()).containsExactly(new OverlayController.Route("198.51.100.208/28", "198.51.100.131"),
+                new OverlayController.Route("2001:db8:a2:2:0:0:0:0/64", "2001:db8:a1:0:0:0:0:4"));
         assertThat(status.peer("5be2710a93").orElseThrow().direct()).isTrue();
         assertThat(status.peer("c0ffee0001").orElseThrow().relayed()).isTrue();
         OverlayAgent.Peer noSession = status.peer("d00d00d00d").orElseThrow();
