@@ -225,7 +225,7 @@ public final class Agent implements AutoCloseable {
             try {
                 StateFiles.writeAtomically(savedConfig, SignedConfig.JSON.writeValueAsBytes(signed), false);
             } catch (IOException e) {
-                LOG.warn("overlay: cannot save the config: {}", e.getMessage());
+                LOG.warn("overlay: cannot save the config: {}", e.toString());
             }
         }
     }
@@ -433,6 +433,14 @@ public final class Agent implements AutoCloseable {
 
     @Override
     public void close() {
+        // let a config request in flight finish (and save what it got) rather than interrupt the write
+        config.shutdown();
+        paths.shutdown();
+        try {
+            config.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         config.shutdownNow();
         paths.shutdownNow();
         http.close();

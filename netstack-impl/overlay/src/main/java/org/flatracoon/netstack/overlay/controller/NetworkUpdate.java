@@ -8,6 +8,7 @@ import java.util.Map;
 import org.flatracoon.netstack.overlay.netconf.Ip;
 import org.flatracoon.netstack.overlay.netconf.Ip.Cidr;
 import org.flatracoon.netstack.overlay.netconf.Route;
+import org.flatracoon.netstack.overlay.netconf.SignedConfig;
 
 /** Applies a {@code POST /controller/network/NWID} body to a network: only the fields given, all or nothing. */
 final class NetworkUpdate {
@@ -131,7 +132,6 @@ final class NetworkUpdate {
     }
 
     private static NetworkRecord copy(NetworkRecord n) {
-        return org.flatracoon.netstack.overlay.netconf.SignedConfig.JSON.convertValue(
-                org.flatracoon.netstack.overlay.netconf.SignedConfig.JSON.valueToTree(n), NetworkRecord.class);
+        return SignedConfig.JSON.convertValue(SignedConfig.JSON.valueToTree(n), NetworkRecord.class);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.flatracoon.netstack.overlay.identity.Address;
 import org.flatracoon.netstack.overlay.identity.PublicIdentity;
 import org.flatracoon.netstack.overlay.wire.Datagrams;
 import org.flatracoon.netstack.overlay.wire.Hello;
@@ -135,9 +134,5 @@ final class Relay implements Runnable {
     /** For the health report. */
     int registered() {
         return registrations.size();
-    }
-
-    static String describe(long address) {
-        return new Address(address).toString();
     }
 }

@@ -16,7 +16,11 @@ final class FilteringDatagrams implements Datagrams {
     private final UdpDatagrams udp;
 
     FilteringDatagrams() throws IOException {
-        this.udp = UdpDatagrams.bind(new InetSocketAddress("127.0.0.1", 0));
+        this(0);
+    }
+
+    FilteringDatagrams(int port) throws IOException {
+        this.udp = UdpDatagrams.bind(new InetSocketAddress("127.0.0.1", port));
     }
 
     @Override

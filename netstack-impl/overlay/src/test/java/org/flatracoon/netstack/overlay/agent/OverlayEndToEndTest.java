@@ -42,6 +42,8 @@ class OverlayEndToEndTest {
     private final List<Member> members = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private String nwid;
+    private int controllerHttp;
+    private int controllerUdp;
 
     private record Member(Agent agent, FakeHost host, FilteringDatagrams udp) {
         long mac(NetworkId nwid) {
@@ -68,6 +70,8 @@ class OverlayEndToEndTest {
     private void startController() throws Exception {
         controller = ControllerServer.start(new ControllerSettings(dir.resolve("controller"),
                 InetAddress.getLoopbackAddress(), 0, 0, Optional.of("test-token-1234")));
+        controllerHttp = controller.httpPort();
+        controllerUdp = controller.udpPort();
         nwid = api("POST", "/controller/network/" + controller.controller().identity().address() + "______",
                 "{'name':'lab','v4AssignMode':{'zt':true},'v6AssignMode':{'rfc4193':true},"
                         + "'routes':[{'target':'198.51.100.0/24','via':null}],"
@@ -85,11 +89,15 @@ class OverlayEndToEndTest {
     }
 
     private Member join(String name, String... podSubnets) throws Exception {
+        return join(name, 0, podSubnets);
+    }
+
+    private Member join(String name, int udpPort, String... podSubnets) throws Exception {
         FakeHost host = new FakeHost();
-        FilteringDatagrams udp = new FilteringDatagrams();
+        FilteringDatagrams udp = new FilteringDatagrams(udpPort);
         AgentSettings settings = new AgentSettings(dir.resolve(name), NetworkId.parse(nwid),
-                new InetSocketAddress("127.0.0.1", controller.httpPort()),
-                Optional.of(new InetSocketAddress("127.0.0.1", controller.udpPort())), 0, 0, "zt0",
+                new InetSocketAddress("127.0.0.1", controllerHttp),
+                Optional.of(new InetSocketAddress("127.0.0.1", controllerUdp)), 0, 0, "zt0",
                 List.of(InetAddress.getLoopbackAddress()),
                 java.util.Arrays.stream(podSubnets).map(Cidr::parse).toList(), Duration.ofMillis(200));
         Member m = new Member(Agent.start(settings, host, udp, PROBE), host, udp);
@@ -234,6 +242,24 @@ class OverlayEndToEndTest {
     }
 
     @Test
+    void aMemberRestartedWhileTheControllerIsDownComesBackWithItsSavedConfig() throws Exception {
+        startController();
+        Member a = authorisedMember("a");
+        Member b = authorisedMember("b");
+        assertThat(reaches(a, b, "before")).isTrue();
+        controller.close();
+        controller = null;
+        int port = a.agent().udpPort();
+        a.agent().close();
+        members.remove(a);
+        Member again = join("a", port);
+        await().atMost(BUDGET).until(() -> again.agent().status().equals("OK"));
+        assertThat(again.host().addresses).isEqualTo(a.host().addresses);
+        assertThat(reaches(again, b, "after the restart, a to b")).isTrue();
+        assertThat(reaches(b, again, "after the restart, b to a")).isTrue();
+    }
+
+    @Test
     void podSubnetIsRoutedViaTheMemberThatAdvertisesIt() throws Exception {
         startController();
         Member a = authorisedMember("a", "10.244.1.0/24");
@@ -270,6 +296,10 @@ class OverlayEndToEndTest {
             attacker.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), bAddr);
             await().atMost(BUDGET).until(() -> b.agent().metrics().drops(Drop.MALFORMED) >= 1);
         }
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + b.agent().httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("overlay_drops_total{reason=\"replay\"} 1.0",
+                "overlay_drops_total{reason=\"bad_tag\"} 1.0", "overlay_peers{path=\"direct\"} 1.0");
         assertThat(reaches(a, b, "still fine")).isTrue();
     }
 }
