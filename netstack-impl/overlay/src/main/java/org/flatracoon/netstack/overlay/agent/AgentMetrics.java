@@ -21,6 +21,7 @@ public final class AgentMetrics {
     final CounterDataPoint rxPacketsRelay;
     private final Map<Drop, CounterDataPoint> drops = new EnumMap<>(Drop.class);
     private final Counter configRequests;
+    final CounterDataPoint probeFailures;
 
     AgentMetrics(Supplier<Map<String, Integer>> peersByPath, Supplier<Long> revision) {
         Counter txBytes = counter("overlay_tx_bytes_total", "Bytes of sealed packets sent to peers, by path");
@@ -41,6 +42,9 @@ public final class AgentMetrics {
         for (Drop d : Drop.values()) {
             drops.put(d, dropCounter.labelValues(d.label()));
         }
+        probeFailures = Counter.builder().name("overlay_probe_failures_total")
+                .help("Direct-path probes the kernel refused to send (e.g. no route to an endpoint a peer announced)")
+                .withoutExemplars().register(registry).labelValues();
         configRequests = Counter.builder().name("overlay_config_requests_total")
                 .help("Config requests to the controller, by result (ok, access_denied, not_found, unreachable, invalid)")
                 .labelNames("result").withoutExemplars().register(registry);

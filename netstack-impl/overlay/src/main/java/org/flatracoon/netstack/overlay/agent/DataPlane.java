@@ -164,7 +164,11 @@ final class DataPlane {
         try {
             udp.send(out, to);
         } catch (IOException e) {
-            metrics.drop(Drop.NO_ROUTE);
+            if (type == Packet.PROBE) {
+                metrics.probeFailures.inc(); // an announced endpoint we share no link with: not lost traffic
+            } else {
+                metrics.drop(Drop.NO_ROUTE);
+            }
             return;
         }
         if (to == relay) {

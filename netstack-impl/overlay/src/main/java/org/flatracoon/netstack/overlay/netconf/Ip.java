@@ -27,8 +27,43 @@ public final class Ip {
         throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
 
+    /** IPv4 dotted, IPv6 in RFC 5952 form ({@code 2001:db8::1}), as ZeroTier writes them. */
     public static String format(InetAddress address) {
-        return address.getHostAddress().replaceAll("%.*$", "");
+        if (!isV6(address)) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        // the longest run of two or more zero groups (the first if tied) becomes "::"
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(groups[i]));
+        }
+        return s.toString();
     }
 
     public static BigInteger toNumber(InetAddress address) {

@@ -28,7 +28,7 @@ class SettingsTest {
         assertThat(s.stateDir()).isEqualTo(Path.of("/etc/overlay/state"));
         assertThat(s.controller()).isEqualTo(new InetSocketAddress("2001:db8::10", 9000));
         assertThat(s.relay()).contains(new InetSocketAddress("198.51.100.10", 9993));
-        assertThat(s.podSubnets()).hasToString("[10.244.1.0/24, 2001:db8:244:1:0:0:0:0/64]");
+        assertThat(s.podSubnets()).hasToString("[10.244.1.0/24, 2001:db8:244:1::/64]");
         assertThat(s.configPoll()).isEqualTo(Duration.ofMillis(500));
     }
 
