@@ -22,6 +22,7 @@ Feature: Only the members an operator authorises are in the overlay
     Then stranger reaches none of them
     And the controller lists stranger as a member that is not authorised
     And stranger has no overlay address
+    And neither k8s-1 nor k8s-2 has stranger as a peer
 
   Scenario: a deauthorised member is cut off while the others keep talking
     Given k8s-1, k8s-2 and k8s-3 are authorised members that reach each other over the overlay

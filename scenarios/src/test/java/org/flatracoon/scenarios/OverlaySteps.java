@@ -28,6 +28,8 @@ public final class OverlaySteps {
     private final LabWorld world;
     private final OverlayLab overlay;
     private Scenario scenario;
+    /** When the scenario's action happened: measured times count from it. */
+    private long actedAt = System.nanoTime();
     private final List<Ping.PingResult> strangerPings = new ArrayList<>();
 
     public OverlaySteps(LabWorld world) {
@@ -44,6 +46,10 @@ public final class OverlaySteps {
     @ParameterType("[a-z][a-z0-9-]*(?:, [a-z][a-z0-9-]*)*(?: and [a-z][a-z0-9-]*)?")
     public List<String> nodes(String text) {
         return Arrays.stream(text.split(", | and ")).map(String::strip).toList();
+    }
+
+    private long sinceAction() {
+        return (System.nanoTime() - actedAt) / 1_000_000;
     }
 
     // --- membership -----------------------------------------------------------------------------
@@ -63,6 +69,7 @@ public final class OverlaySteps {
     public void theOperatorAuthorises(List<String> nodes) {
         OverlayController controller = overlay.controller();
         String network = controller.onlyNetwork();
+        actedAt = System.nanoTime();
         for (String node : nodes) {
             assertThat(controller.authorise(network, overlay.memberAddress(node)).authorised()).isTrue();
         }
@@ -74,7 +81,8 @@ public final class OverlaySteps {
             Waits.Waited<OverlayAgent.Status> waited = Waits.until(budget, node + " is a member with its addresses",
                     () -> overlay.status(node),
                     status -> status.ok() && status.address(4).isPresent() && status.address(6).isPresent());
-            scenario.log(node + " joined after " + waited.took().toMillis() + " ms: " + waited.value().assignedAddresses());
+            scenario.log(node + " joined " + sinceAction() + " ms after the operator authorised it: "
+                    + waited.value().assignedAddresses());
             OverlayController.Member member = overlay.controller().member(overlay.networkId(), waited.value().address());
             assertThat(member.ipAssignments().stream().map(OverlaySteps::ip).toList()).as("what the controller assigned to %s", node)
                     .contains(ip(waited.value().address(4).orElseThrow()), ip(waited.value().address(6).orElseThrow()));
@@ -168,9 +176,18 @@ public final class OverlaySteps {
         assertThat(status.assignedAddresses()).isEmpty();
     }
 
+    @Then("neither {word} nor {word} has {word} as a peer")
+    public void neitherHasAsAPeer(String a, String b, String stranger) {
+        String address = overlay.memberAddress(stranger);
+        for (String member : List.of(a, b)) {
+            assertThat(overlay.status(member).peer(address)).as("%s's peers", member).isEmpty();
+        }
+    }
+
     @When("the operator deauthorises {word}")
     public void theOperatorDeauthorises(String node) {
         OverlayController controller = overlay.controller();
+        actedAt = System.nanoTime();
         assertThat(controller.deauthorise(controller.onlyNetwork(), overlay.memberAddress(node)).authorised()).isFalse();
     }
 
@@ -180,7 +197,7 @@ public final class OverlaySteps {
         String target = overlayAddressOrLast(to);
         Waits.Waited<Ping.PingResult> waited = Waits.until(budget, from + " stops reaching " + to + " over the overlay",
                 () -> new Ping(world.node(from)).send(target, 1), ping -> !ping.anyReply());
-        scenario.log(from + " stopped reaching " + to + " after " + waited.took().toMillis() + " ms");
+        scenario.log(from + " stopped reaching " + to + " " + sinceAction() + " ms after the action");
         Ping.PingResult confirm = new Ping(world.node(from)).send(target, 3);
         assertThat(confirm.received()).as("%s pinging %s again: %s", from, to, confirm.output()).isZero();
     }
@@ -200,6 +217,7 @@ public final class OverlaySteps {
 
     @When("the underlay silently drops the traffic between {word} and {word}")
     public void theUnderlayDrops(String a, String b) {
+        actedAt = System.nanoTime();
         UnderlayFilter.block(world.node(a), underlayAddresses(b));
     }
 
@@ -212,6 +230,7 @@ public final class OverlaySteps {
 
     @When("the underlay lets the traffic between {word} and {word} pass again")
     public void theUnderlayLetsPass(String a, String b) {
+        actedAt = System.nanoTime();
         UnderlayFilter.unblock(world.node(a));
     }
 
@@ -230,7 +249,7 @@ public final class OverlaySteps {
         Waits.Waited<OverlayAgent.Status> waited = Waits.until(budget, from + " reaches " + to + " " + path,
                 () -> overlay.status(from),
                 status -> status.peer(peer).map(p -> p.path().equals(path)).orElse(false));
-        scenario.log(from + " → " + to + ": path " + path + " after " + waited.took().toMillis() + " ms ("
+        scenario.log(from + " → " + to + ": path " + path + ", " + sinceAction() + " ms after the action ("
                 + waited.value().peer(peer).orElseThrow() + ")");
     }
 
@@ -244,6 +263,7 @@ public final class OverlaySteps {
 
     @When("the controller crashes")
     public void theControllerCrashes() {
+        actedAt = System.nanoTime();
         overlay.controllerNode().kill();
     }
 
@@ -253,7 +273,7 @@ public final class OverlaySteps {
             Waits.Waited<OverlayAgent.Status> waited = Waits.until(budget, node + " notices the controller is gone",
                     () -> overlay.status(node), status -> !status.controllerReachable());
             assertThat(waited.value().ok()).as("%s keeps its network config: %s", node, waited.value()).isTrue();
-            scenario.log(node + " noticed the controller was gone after " + waited.took().toMillis() + " ms");
+            scenario.log(node + " noticed the controller was gone " + sinceAction() + " ms after it crashed");
         }
     }
 
@@ -341,7 +361,8 @@ public final class OverlaySteps {
         recorded = attacker.recordAndWithhold(from, to, PING_SIZE, PING_PATTERN);
         recordedFrom = from;
         recordedTo = to;
-        scenario.log("recorded " + recorded.length + " bytes from " + from + " to " + to + " (not delivered)");
+        scenario.log("recorded " + recorded.length + " bytes from " + from + " to " + to + " (not delivered): "
+                + java.util.HexFormat.of().formatHex(recorded, 0, Math.min(64, recorded.length)) + "…");
     }
 
     @When("the attacker delivers the recorded packet to {word} with one byte changed, then unchanged twice")
