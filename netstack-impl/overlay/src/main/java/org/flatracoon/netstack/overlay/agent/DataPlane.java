@@ -316,6 +316,13 @@ final class DataPlane {
     // ---------------------------------------------------------------- HELLO
 
     private void hello(byte[] b, int length, InetSocketAddress from) {
+        NetworkView known = view;
+        long source = Packet.source(b);
+        if (known != null && source != nwid.controller().value() && known.find(source) == null
+                && Hello.claimedRevision(b, length) <= known.config.revision()) {
+            metrics.drop(Drop.NOT_MEMBER); // would be refused after verifying too: spare the signature checks
+            return;
+        }
         Hello h;
         try {
             h = Hello.read(b, length);

@@ -78,6 +78,10 @@ final class Relay implements Runnable {
     }
 
     private void hello(byte[] b, int length, InetSocketAddress from) throws IOException {
+        if (controller.networksAdmitting(Packet.source(b)).isEmpty()) {
+            metrics.relayDropped.inc(); // no network admits the sender: refuse before verifying signatures
+            return;
+        }
         Hello hello;
         try {
             hello = Hello.read(b, length);

@@ -27,6 +27,14 @@ public record Hello(Address destination, PublicIdentity sender, NetworkId networ
     private static final int COM = 101;
     private static final int SIGNATURE = 186;
 
+    /**
+     * The config revision the unverified HELLO's certificate claims, read without checking any signature: lets a
+     * receiver refuse strangers before spending two signature verifications on them.
+     */
+    public static long claimedRevision(byte[] b, int length) {
+        return length == LENGTH ? Packet.readLong(b, COM + 8 + Address.BYTES) : Long.MIN_VALUE;
+    }
+
     public boolean replyWanted() {
         return (flags & REPLY_WANTED) != 0;
     }
