@@ -132,6 +132,27 @@ class ControllerTest {
     }
 
     @Test
+    void membersOfADeletedNetworkAreToldItIsGone() throws Exception {
+        Controller c = controller();
+        String nwid = network(c);
+        ask(c, nwid, member, List.of());
+        c.upsertMember(nwid, member.address().toString(), json("{'authorized':true}"));
+        c.deleteNetwork(nwid);
+        assertThat(ask(c, nwid, member, List.of()).status()).isEqualTo(404);
+        assertThat(c.networksAdmitting(member.address().value())).isEmpty();
+        assertThatThrownBy(() -> c.network(nwid)).isInstanceOf(ApiException.class).hasMessageContaining("no network");
+    }
+
+    @Test
+    void publicNetworksAdmitEveryMemberWithoutAuthorisation() throws Exception {
+        Controller c = controller();
+        String nwid = network(c);
+        c.upsertNetwork(nwid, json("{'private':false}"));
+        assertThat(ask(c, nwid, member, List.of()).status()).isEqualTo(200);
+        assertThat(c.member(nwid, member.address().toString()).get("authorized").asBoolean()).isTrue();
+    }
+
+    @Test
     void stateSurvivesARestart() throws Exception {
         Controller c = controller();
         String nwid = network(c);
