@@ -160,6 +160,40 @@ class DataPlaneTest {
     }
 
     @Test
+    void randomAndTruncatedDatagramsAreCountedAndNeverDeliveredOrThrown() throws Exception {
+        java.util.Random random = new java.util.Random(20261126);
+        long before = 0;
+        for (Drop d : Drop.values()) {
+            before += (long) metrics.drops(d);
+        }
+        byte[] genuineHello = hello(peer, System.currentTimeMillis(), 5, Membership.issue(controller, nwid,
+                peer.address(), REVISION));
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[random.nextInt(400)];
+            random.nextBytes(b);
+            if (b.length > Packet.HEADER && random.nextBoolean()) {
+                b[Packet.TYPE] = (byte) (1 + random.nextInt(4)); // a known type
+                Packet.header(b, b[Packet.TYPE], self.address(), random.nextBoolean() ? peer.address()
+                        : Identity.generate().address());
+                b[Packet.TYPE] = (byte) (1 + random.nextInt(4));
+            }
+            if (i % 50 == 0) { // a genuine HELLO with one signed byte changed (the hop count is not signed)
+                b = genuineHello.clone();
+                int at = random.nextInt(b.length - 1);
+                b[at == Packet.HOPS ? 0 : at] ^= (byte) (1 + random.nextInt(255));
+            }
+            receive(b, b.length);
+        }
+        long after = 0;
+        for (Drop d : Drop.values()) {
+            after += (long) metrics.drops(d);
+        }
+        assertThat(after - before).isEqualTo(n);
+        assertThat(port.delivered(100)).isEmpty();
+    }
+
+    @Test
     void withoutAConfigNothingIsAccepted() {
         plane.view(null);
         byte[] frame = data(7, 1, peerMac());
