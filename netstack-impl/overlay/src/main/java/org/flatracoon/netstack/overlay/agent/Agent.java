@@ -329,8 +329,10 @@ public final class Agent implements AutoCloseable {
             }
             interfaceError = errors.isEmpty() ? null : String.join("; ", errors);
         } catch (IOException e) {
+            if (!e.getMessage().equals(interfaceError)) {
+                LOG.warn("overlay: {}", e.getMessage()); // once, not at every poll; /health keeps saying it
+            }
             interfaceError = e.getMessage();
-            LOG.warn("overlay: {}", e.getMessage());
         }
     }
 
