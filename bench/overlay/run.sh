@@ -4,11 +4,13 @@
 # the same run. Prints a table (throughput raw and overlay, ratio, RTT raw and overlay, added
 # latency) and writes it to bench/out/overlay-<timestamp>.md.
 #
-#   bench/overlay/run.sh [--duration 10] [--streams 1] [--pings 50] [--keep]
+#   bench/overlay/run.sh [--duration 10] [--streams 1] [--pings 50] [--link-rate RATE] [--keep]
 #
 #   --duration  seconds of each iperf3 run (after 2 s that iperf3 omits: TCP and JIT warm-up)
 #   --streams   parallel TCP streams of each iperf3 run (-P)
 #   --pings     echo requests per RTT measurement (0.1 s apart)
+#   --link-rate shape the underlay link between the two nodes to RATE (tc tbf, e.g. 1gbit) in both
+#               directions, as a real NIC would be; default: unshaped (a veth pair, ~10 Gbit/s here)
 #   --keep      leave the lab running afterwards (`just lab down overlay-k8s` removes it)
 #
 # Needs a Docker engine, the lab images (`just images`), the lab command (`just build-lab`) and
@@ -30,12 +32,14 @@ NETWORK=bec317fcfe000001
 duration=10
 streams=1
 pings=50
+link_rate=""
 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration="$2"; shift 2 ;;
     --streams) streams="$2"; shift 2 ;;
     --pings) pings="$2"; shift 2 ;;
+    --link-rate) link_rate="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench-overlay: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -44,6 +48,8 @@ done
 for n in "$duration" "$streams" "$pings"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench-overlay: --duration, --streams and --pings take a positive number, not '$n'" >&2; exit 2; }
 done
+[ -z "$link_rate" ] || [[ "$link_rate" =~ ^[1-9][0-9]*(kbit|mbit|gbit)$ ]] \
+  || { echo "bench-overlay: --link-rate takes a tc rate such as 1gbit or 500mbit, not '$link_rate'" >&2; exit 2; }
 [ -f "$lab_jar" ] || { echo "bench-overlay: $lab_jar is missing; run \`just build-lab\`" >&2; exit 2; }
 
 lab() { java -jar "$lab_jar" "$@"; }
@@ -81,6 +87,16 @@ raw_b="$(status_of "$A" | field "next(p['endpoint'] for p in d['peers'] if p['ad
 overlay_b="$(status_of "$B" | field '[a.split("/")[0] for a in d["assignedAddresses"] if ":" not in a][0]')"
 echo "bench-overlay: $B is $raw_b on the underlay, $overlay_b on the overlay" >&2
 
+if [ -n "$link_rate" ]; then
+  # Both ends of their link, egress: what each node sends towards the other is limited to the rate.
+  for node in "$A" "$B"; do
+    peer_address="$([ "$node" = "$A" ] && echo "$raw_b" || status_of "$B" | field "next(p['endpoint'] for p in d['peers'] if p['address'] == '$a_member').split('/')[0]")"
+    dev="$(in_node "$node" ip -o route get "$peer_address" | sed -n 's/.* dev \([^ ]*\).*/\1/p')"
+    in_node "$node" tc qdisc replace dev "$dev" root tbf rate "$link_rate" burst 256kb latency 50ms
+  done
+  echo "bench-overlay: the underlay link between $A and $B is shaped to $link_rate each way" >&2
+fi
+
 in_node "$B" iperf3 -s -D >/dev/null
 iperf() {  # iperf() ADDRESS → received bits/s; retried: iperf3 -D returns before the server listens
   local out
@@ -107,13 +123,13 @@ drops="$(in_node "$B" curl -sS "http://127.0.0.1:$AGENT_PORT/metrics" | grep '^o
 stamp="$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$root/bench/out"
 report="$root/bench/out/overlay-$stamp.md"
-python3 - "$raw_bps" "$overlay_bps" "$raw_rtt" "$overlay_rtt" "$duration" "$streams" "$pings" "$(nproc)" "${drops:-none}" > "$report" <<'PY'
+python3 - "$raw_bps" "$overlay_bps" "$raw_rtt" "$overlay_rtt" "$duration" "$streams" "$pings" "$(nproc)" "${drops:-none}" "${link_rate:-unshaped veth}" > "$report" <<'PY'
 import sys
 raw, ovl, raw_rtt, ovl_rtt = (float(x) for x in sys.argv[1:5])
-duration, streams, pings, cores, drops = sys.argv[5:10]
+duration, streams, pings, cores, drops, link = sys.argv[5:11]
 ratio = ovl / raw
 ok_ratio, ok_rate = ratio >= 0.30, ovl > 500e6
-print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 over their underlay link)\n")
+print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 over their underlay link: {link})\n")
 print("| path | iperf3 TCP | ping RTT (avg) |")
 print("|---|---:|---:|")
 print(f"| raw underlay | {raw/1e6:,.0f} Mbit/s | {raw_rtt:.3f} ms |")
