@@ -167,7 +167,7 @@ final class DataPlane {
             if (type == Packet.PROBE) {
                 metrics.probeFailures.inc(); // an announced endpoint we share no link with: not lost traffic
             } else {
-                metrics.drop(Drop.NO_ROUTE);
+                metrics.drop(Drop.SEND_FAILED);
             }
             return;
         }

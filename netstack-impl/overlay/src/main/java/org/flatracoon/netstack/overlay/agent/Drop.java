@@ -20,6 +20,8 @@ public enum Drop {
     MALFORMED,
     /** A frame for a MAC that is no peer of ours, or sent while we hold no config. */
     NO_ROUTE,
+    /** The kernel refused to send a sealed frame: a full queue (ENOBUFS under a rate limit), no route to the peer. */
+    SEND_FAILED,
     /** A frame whose Ethernet source is not the sending member's MAC. */
     SPOOFED_SOURCE,
     /** The kernel refused a frame we wrote to the TAP. */
