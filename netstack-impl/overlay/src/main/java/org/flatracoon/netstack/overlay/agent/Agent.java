@@ -82,8 +82,9 @@ public final class Agent implements AutoCloseable {
         this.metrics = new AgentMetrics(this::peersByPath, this::revision);
         InetSocketAddress relay = settings.relay().orElse(new InetSocketAddress(settings.controller().getAddress(),
                 org.flatracoon.netstack.overlay.config.ControllerSettings.DEFAULT_PORT));
-        this.plane = new DataPlane(identity, nwid, new SecureRandom().nextLong(), udp, relay, metrics,
-                3 * probeInterval.toNanos(), () -> config.execute(this::poll));
+        long relayAddress = settings.relayAddress().orElse(nwid.controller()).value();
+        this.plane = new DataPlane(identity, nwid, new SecureRandom().nextLong(), udp, relay, relayAddress,
+                settings.root(), metrics, 3 * probeInterval.toNanos(), () -> config.execute(this::poll));
         this.client = new ConfigClient(settings.controller(), identity, nwid);
         this.receiver = new Thread(plane::runReceive, "overlay-rx");
         this.receiver.setDaemon(true);

@@ -22,6 +22,8 @@ public final class AgentMetrics {
     private final Map<Drop, CounterDataPoint> drops = new EnumMap<>(Drop.class);
     private final Counter configRequests;
     final CounterDataPoint probeFailures;
+    final CounterDataPoint relayed;
+    final CounterDataPoint relayDropped;
 
     AgentMetrics(Supplier<Map<String, Integer>> peersByPath, Supplier<Long> revision) {
         Counter txBytes = counter("overlay_tx_bytes_total", "Bytes of sealed packets sent to peers, by path");
@@ -45,6 +47,11 @@ public final class AgentMetrics {
         probeFailures = Counter.builder().name("overlay_probe_failures_total")
                 .help("Direct-path probes the kernel refused to send (e.g. no route to an endpoint a peer announced)")
                 .withoutExemplars().register(registry).labelValues();
+        Counter relay = Counter.builder().name("overlay_relay_packets_total")
+                .help("As a designated root: packets received for another member, by result (forwarded, dropped)")
+                .labelNames("result").withoutExemplars().register(registry);
+        relayed = relay.labelValues("forwarded");
+        relayDropped = relay.labelValues("dropped");
         configRequests = Counter.builder().name("overlay_config_requests_total")
                 .help("Config requests to the controller, by result (ok, access_denied, not_found, unreachable, invalid)")
                 .labelNames("result").withoutExemplars().register(registry);
@@ -69,6 +76,10 @@ public final class AgentMetrics {
 
     void configRequest(String result) {
         configRequests.labelValues(result).inc();
+    }
+
+    public double relayed() {
+        return relayed.get();
     }
 
     public double rxPackets(boolean direct) {

@@ -40,6 +40,10 @@ final class DataPlane {
     private final long epoch;
     private final Datagrams udp;
     private final InetSocketAddress relay;
+    /** Node address of our relay: the controller, or a designated root member. */
+    private final long relayAddress;
+    /** Whether we are a designated root: we relay between members whose direct path is blocked. */
+    private final boolean root;
     private final AgentMetrics metrics;
     private final long pathTimeoutNanos;
     private final Runnable newerConfigExists;
@@ -54,6 +58,15 @@ final class DataPlane {
 
     DataPlane(Identity identity, NetworkId nwid, long epoch, Datagrams udp, InetSocketAddress relay,
               AgentMetrics metrics, long pathTimeoutNanos, Runnable newerConfigExists) {
+        this(identity, nwid, epoch, udp, relay, nwid.controller().value(), false, metrics, pathTimeoutNanos,
+                newerConfigExists);
+    }
+
+    DataPlane(Identity identity, NetworkId nwid, long epoch, Datagrams udp, InetSocketAddress relay,
+              long relayAddress, boolean root, AgentMetrics metrics, long pathTimeoutNanos,
+              Runnable newerConfigExists) {
+        this.relayAddress = relayAddress;
+        this.root = root;
         this.identity = identity;
         this.self = identity.address().value();
         this.selfMac = MacAddress.of(identity.address(), nwid);
@@ -223,8 +236,16 @@ final class DataPlane {
 
     /** One datagram in {@code b}; {@code out} must wrap {@code b} (answers are sealed in place and sent from it). */
     void receive(byte[] b, int length, InetSocketAddress from, Sealer sealer, ByteBuffer out) {
-        if (length < Packet.HEADER || Packet.destination(b) != self) {
+        if (length < Packet.HEADER) {
             metrics.drop(Drop.MALFORMED);
+            return;
+        }
+        if (Packet.destination(b) != self) {
+            if (root) {
+                forward(b, length, from, out);
+            } else {
+                metrics.drop(Drop.MALFORMED);
+            }
             return;
         }
         byte type = b[Packet.TYPE];
@@ -292,6 +313,29 @@ final class DataPlane {
         }
     }
 
+    /**
+     * As a designated root: passes a packet between two members of our config, unread, if the sender sends from
+     * where its last HELLO to us came from and the packet has not been relayed too often.
+     */
+    private void forward(byte[] b, int length, InetSocketAddress from, ByteBuffer out) {
+        NetworkView v = view;
+        Peer source = v == null ? null : v.find(Packet.source(b));
+        Peer destination = v == null ? null : v.find(Packet.destination(b));
+        InetSocketAddress to = destination == null ? null : destination.registered;
+        if (source == null || to == null || !from.equals(source.registered) || b[Packet.HOPS] >= Packet.MAX_HOPS) {
+            metrics.relayDropped.inc();
+            return;
+        }
+        b[Packet.HOPS]++;
+        out.clear().limit(length);
+        try {
+            udp.send(out, to);
+            metrics.relayed.inc();
+        } catch (IOException e) {
+            metrics.relayDropped.inc();
+        }
+    }
+
     private void deliver(byte[] b, int n, Peer p) {
         if (n < ETHERNET_HEADER) {
             metrics.drop(Drop.MALFORMED);
@@ -336,8 +380,10 @@ final class DataPlane {
             metrics.drop(Drop.BAD_HELLO);
             return;
         }
+        if (h.sender().address().value() == relayAddress) {
+            relaySeenNanos = System.nanoTime(); // our relay answered our registration
+        }
         if (h.sender().equals(v.controller)) {
-            relaySeenNanos = System.nanoTime();
             return;
         }
         boolean certified = h.membership().verify(v.controller) && h.membership().network().equals(nwid)
@@ -360,6 +406,9 @@ final class DataPlane {
         } else {
             p.session = new Peer.Session(h.epoch(), p.keys.receiveKey(h.epoch()), new ReplayWindow());
             p.lastHelloTimestamp = h.timestamp();
+        }
+        if (root && b[Packet.HOPS] == 0) {
+            p.registered = from; // authenticated by the HELLO's signature: where to relay the peer's packets
         }
         if (h.replyWanted()) {
             hello(p, 0, List.of(from));
@@ -404,8 +453,8 @@ final class DataPlane {
         if (relay != null && now - relayHelloSentNanos > RELAY_HELLO_NANOS) {
             relayHelloSentNanos = now;
             byte[] b = new byte[Hello.LENGTH];
-            Hello.write(b, identity, nwid.controller(), nwid, System.currentTimeMillis(), epoch, Hello.REPLY_WANTED,
-                    v.membership);
+            Hello.write(b, identity, new org.flatracoon.netstack.overlay.identity.Address(relayAddress), nwid,
+                    System.currentTimeMillis(), epoch, Hello.REPLY_WANTED, v.membership);
             try {
                 udp.send(ByteBuffer.wrap(b), relay);
             } catch (IOException e) {

@@ -31,6 +31,8 @@ final class Peer {
     /** Where the peer's authenticated probes last came from, if not one of its endpoints (it moved, or NAT). */
     volatile InetSocketAddress learned;
     volatile InetSocketAddress direct;
+    /** As seen by a designated root: where the peer's last direct HELLO came from. */
+    volatile InetSocketAddress registered;
     volatile long directUntilNanos;
     volatile long lastReceiveNanos;
     volatile long lastHelloSentNanos;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.flatracoon.netstack.overlay.identity.Address;
 import org.flatracoon.netstack.overlay.identity.NetworkId;
 import org.flatracoon.netstack.overlay.netconf.Ip;
 import org.flatracoon.netstack.overlay.netconf.Ip.Cidr;
@@ -15,11 +16,12 @@ import org.flatracoon.netstack.overlay.netconf.Ip.Cidr;
 /** {@code netstack overlay agent --config FILE}: see the module README for every setting. */
 public record AgentSettings(Path stateDir, NetworkId network, InetSocketAddress controller,
                             Optional<InetSocketAddress> relay, int udpPort, int httpPort, String interfaceName,
-                            List<InetAddress> endpoints, List<Cidr> podSubnets, Duration configPoll) {
+                            List<InetAddress> endpoints, List<Cidr> podSubnets, Duration configPoll,
+                            Optional<Address> relayAddress, boolean root) {
     public static final int DEFAULT_HTTP_PORT = 9994;
     private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     private static final Set<String> KNOWN = Set.of("state-dir", "network", "controller", "relay", "udp-port",
-            "http-port", "interface", "endpoints", "pod-subnets", "config-poll");
+            "http-port", "interface", "endpoints", "pod-subnets", "config-poll", "relay-address", "root");
 
     public static AgentSettings load(Path file) throws ConfigException {
         return from(YamlFields.read(file, KNOWN));
@@ -47,8 +49,19 @@ public record AgentSettings(Path stateDir, NetworkId network, InetSocketAddress 
         List<InetAddress> endpoints = f.list("endpoints", Ip::parse);
         List<Cidr> pods = f.list("pod-subnets", Cidr::parse);
         Duration poll = f.value("config-poll", YamlFields::duration).orElse(Duration.ofSeconds(1));
+        Optional<Address> relayAddress = f.value("relay-address", Address::parse);
+        boolean root = f.value("root", AgentSettings::bool).orElse(false);
         f.done();
-        return new AgentSettings(stateDir, network, controller, relay, udp, http, ifname, endpoints, pods, poll);
+        return new AgentSettings(stateDir, network, controller, relay, udp, http, ifname, endpoints, pods, poll,
+                relayAddress, root);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
     }
 
     /** {@code HOST}, {@code HOST:PORT}, {@code [IPv6]:PORT} or a bare IPv6 literal; IP literals only. */

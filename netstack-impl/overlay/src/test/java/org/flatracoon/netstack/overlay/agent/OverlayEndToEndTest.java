@@ -93,13 +93,21 @@ class OverlayEndToEndTest {
     }
 
     private Member join(String name, int udpPort, String... podSubnets) throws Exception {
+        return join(name, udpPort, null, false, podSubnets);
+    }
+
+    /** A member; {@code relayVia} is a designated root to relay through instead of the controller. */
+    private Member join(String name, int udpPort, Member relayVia, boolean root, String... podSubnets)
+            throws Exception {
         FakeHost host = new FakeHost();
         FilteringDatagrams udp = new FilteringDatagrams(udpPort);
+        InetSocketAddress relay = new InetSocketAddress("127.0.0.1", relayVia == null ? controllerUdp
+                : relayVia.agent().udpPort());
         AgentSettings settings = new AgentSettings(dir.resolve(name), NetworkId.parse(nwid),
-                new InetSocketAddress("127.0.0.1", controllerHttp),
-                Optional.of(new InetSocketAddress("127.0.0.1", controllerUdp)), 0, 0, "zt0",
+                new InetSocketAddress("127.0.0.1", controllerHttp), Optional.of(relay), 0, 0, "zt0",
                 List.of(InetAddress.getLoopbackAddress()),
-                java.util.Arrays.stream(podSubnets).map(Cidr::parse).toList(), Duration.ofMillis(200));
+                java.util.Arrays.stream(podSubnets).map(Cidr::parse).toList(), Duration.ofMillis(200),
+                Optional.ofNullable(relayVia).map(m -> m.agent().identity().address()), root);
         Member m = new Member(Agent.start(settings, host, udp, PROBE), host, udp);
         members.add(m);
         return m;
@@ -225,6 +233,27 @@ class OverlayEndToEndTest {
         await().atMost(BUDGET).until(() -> a.agent().health().toString().contains("path=direct")
                 && b.agent().health().toString().contains("path=direct"));
         assertThat(reaches(a, b, "direct again")).isTrue();
+    }
+
+    @Test
+    void aDesignatedRootRelaysWhenTheDirectPathIsBlocked() throws Exception {
+        startController();
+        Member root = join("root", 0, null, true);
+        authorise(root, true);
+        Member a = join("a", 0, root, false);
+        Member b = join("b", 0, root, false);
+        authorise(a, true);
+        authorise(b, true);
+        await().atMost(BUDGET).until(() -> a.agent().status().equals("OK") && b.agent().status().equals("OK"));
+        assertThat(reaches(a, b, "direct")).isTrue();
+        await().atMost(BUDGET).until(() -> a.agent().health().get("relayReachable").equals(true));
+
+        a.udp().blockedPorts.add(b.agent().udpPort());
+        b.udp().blockedPorts.add(a.agent().udpPort());
+        await().atMost(BUDGET).until(() -> a.agent().health().toString().contains("path=relay"));
+        assertThat(reaches(a, b, "through the root, a to b")).isTrue();
+        assertThat(reaches(b, a, "through the root, b to a")).isTrue();
+        assertThat(root.agent().metrics().relayed()).isPositive();
     }
 
     @Test
