@@ -28,7 +28,7 @@ class OverlayCommandTest {
                 config + ":3: controller: '99999' is not a port (1..65535)",
                 config + ":4: pod-subnets: '10.244.1.0/33': prefix length must be 0..32",
                 config + ":5: unknown setting 'colour' (expected one of [config-poll, controller, endpoints, "
-                        + "http-port, interface, network, pod-subnets, relay, state-dir, udp-port])");
+                        + "http-port, interface, network, pod-subnets, relay, relay-address, root, state-dir, udp-port])");
     }
 
     @Test
