@@ -286,7 +286,8 @@ final class DataPlane {
         session.window().accept(counter);
         long now = System.nanoTime();
         p.lastReceiveNanos = now;
-        boolean direct = b[Packet.HOPS] == 0 && !from.equals(relay);
+        // from the relay's endpoint it is relayed, unless the relay (a designated root) is the sender itself
+        boolean direct = b[Packet.HOPS] == 0 && (!from.equals(relay) || p.address == relayAddress);
         if (direct) {
             metrics.rxPacketsDirect.inc();
             metrics.rxBytesDirect.inc(length);
