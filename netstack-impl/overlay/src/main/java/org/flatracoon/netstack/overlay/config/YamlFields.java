@@ -32,13 +32,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlFields {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
+    private final String text;
     private final String source;
     private final Path baseDir;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Node> fields = new HashMap<>();
     private int topLine = 1;
 
-    private YamlFields(Path file) {
+    private YamlFields(Path file, String text) {
+        this.text = text;
         this.source = file.toString();
         this.baseDir = file.toAbsolutePath().getParent();
     }
@@ -54,7 +56,7 @@ final class YamlFields {
     }
 
     static YamlFields parse(Path file, String text, Set<String> known) throws ConfigException {
-        YamlFields f = new YamlFields(file);
+        YamlFields f = new YamlFields(file, text);
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
@@ -130,6 +132,50 @@ final class YamlFields {
             }
         }
         return out;
+    }
+
+    /** An item of a list of mappings: its line and its plain value (maps, lists, strings, numbers, booleans). */
+    record Item(int line, Object value, Map<String, String> rawScalars) {
+    }
+
+    /** The mappings of a list setting (e.g. {@code networks}), each with its line. */
+    List<Item> mappings(String field) {
+        Node node = fields.get(field);
+        List<Item> out = new ArrayList<>();
+        if (node == null || node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("~"))) {
+            return out;
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problem(node, field + ": expected a list");
+            return out;
+        }
+        Object loaded = ((Map<?, ?>) new Yaml(new LoaderOptions()).load(text)).get(field);
+        List<?> values = (List<?>) loaded;
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            if (!(item instanceof MappingNode map)) {
+                problem(item, field + ": expected a mapping");
+                continue;
+            }
+            // the text as written: YAML would read 0123… as an octal number, and an id is text
+            Map<String, String> raw = new HashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
+                    raw.put(k.getValue(), v.getValue());
+                }
+            }
+            out.add(new Item(line(item), values.get(i), raw));
+        }
+        return out;
+    }
+
+    /** A problem found while interpreting an item (see {@link #mappings}). */
+    void problem(int line, String message) {
+        problems.add(source + ":" + line + ": " + message);
+    }
+
+    String source() {
+        return source;
     }
 
     Path path(String text) {

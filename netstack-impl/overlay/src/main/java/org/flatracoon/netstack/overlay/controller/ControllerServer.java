@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.flatracoon.netstack.overlay.config.ConfigException;
 import org.flatracoon.netstack.overlay.config.ControllerSettings;
 import org.flatracoon.netstack.overlay.http.HttpService;
 import org.flatracoon.netstack.overlay.identity.Identity;
@@ -29,10 +32,11 @@ public final class ControllerServer implements AutoCloseable {
         this.token = token;
     }
 
-    public static ControllerServer start(ControllerSettings settings) throws IOException {
+    public static ControllerServer start(ControllerSettings settings) throws IOException, ConfigException {
         Identity identity = Identity.loadOrCreate(settings.stateDir());
         String token = settings.authToken().isPresent() ? settings.authToken().get() : token(settings.stateDir());
         Controller controller = new Controller(identity, settings.stateDir(), System::currentTimeMillis);
+        createDeclaredNetworks(controller, settings);
         ControllerMetrics metrics = new ControllerMetrics(controller);
         UdpDatagrams udp = UdpDatagrams.bind(socket(settings, settings.udpPort()));
         HttpService http;
@@ -47,6 +51,25 @@ public final class ControllerServer implements AutoCloseable {
         relay.setDaemon(true);
         relay.start();
         return new ControllerServer(controller, http, udp, relay, token);
+    }
+
+    /** Networks of the configuration that the controller does not have yet are created (existing ones are kept). */
+    private static void createDeclaredNetworks(Controller controller, ControllerSettings settings)
+            throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        for (ControllerSettings.DeclaredNetwork n : settings.networks()) {
+            if (controller.networkIds().contains(n.id().toString())) {
+                continue;
+            }
+            try {
+                controller.upsertNetwork(n.id().toString(), n.body());
+            } catch (ApiException e) {
+                problems.add(n.where() + ": network " + n.id() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     private static InetSocketAddress socket(ControllerSettings s, int port) {
