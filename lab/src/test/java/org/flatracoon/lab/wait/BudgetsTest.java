@@ -33,7 +33,8 @@ class BudgetsTest {
         assertThatThrownBy(() -> Budgets.defaults().get("coffee break"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no wait budget named 'coffee break'; budgets.properties has "
-                        + "[dns-answer, link-change, node-command, node-readiness, zone-transfer]");
+                        + "[dns-answer, lab-address-pool, link-change, node-command, node-readiness, overlay-controller-loss,"
+                        + " overlay-counters, overlay-deauthorisation, overlay-join, overlay-path-change, zone-transfer]");
     }
 
     @Test
