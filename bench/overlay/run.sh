@@ -4,13 +4,15 @@
 # the same run. Prints a table (throughput raw and overlay, ratio, RTT raw and overlay, added
 # latency) and writes it to bench/out/overlay-<timestamp>.md.
 #
-#   bench/overlay/run.sh [--duration 10] [--streams 1] [--pings 50] [--link-rate RATE] [--keep]
+#   bench/overlay/run.sh [--duration 10] [--streams 1] [--pings 50] [--link-rate RATE] [--mtu N] [--keep]
 #
 #   --duration  seconds of each iperf3 run (after 2 s that iperf3 omits: TCP and JIT warm-up)
 #   --streams   parallel TCP streams of each iperf3 run (-P)
 #   --pings     echo requests per RTT measurement (0.1 s apart)
 #   --link-rate shape the underlay link between the two nodes to RATE (tc tbf, e.g. 1gbit) in both
 #               directions, as a real NIC would be; default: unshaped (a veth pair, ~10 Gbit/s here)
+#   --mtu       the overlay network's MTU (the controller's `mtu`, default ZeroTier's 2800); a larger one
+#               means fewer packets to encrypt for the same bytes (the underlay fragments them)
 #   --keep      leave the lab running afterwards (`just lab down overlay-k8s` removes it)
 #
 # Needs a Docker engine, the lab images (`just images`), the lab command (`just build-lab`) and
@@ -33,6 +35,7 @@ duration=10
 streams=1
 pings=50
 link_rate=""
+mtu=""
 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,6 +43,7 @@ while [ $# -gt 0 ]; do
     --streams) streams="$2"; shift 2 ;;
     --pings) pings="$2"; shift 2 ;;
     --link-rate) link_rate="$2"; shift 2 ;;
+    --mtu) mtu="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "bench-overlay: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -50,6 +54,8 @@ for n in "$duration" "$streams" "$pings"; do
 done
 [ -z "$link_rate" ] || [[ "$link_rate" =~ ^[1-9][0-9]*(kbit|mbit|gbit)$ ]] \
   || { echo "bench-overlay: --link-rate takes a tc rate such as 1gbit or 500mbit, not '$link_rate'" >&2; exit 2; }
+[ -z "$mtu" ] || [[ "$mtu" =~ ^[1-9][0-9]{2,4}$ ]] \
+  || { echo "bench-overlay: --mtu takes a number of bytes such as 9000, not '$mtu'" >&2; exit 2; }
 [ -f "$lab_jar" ] || { echo "bench-overlay: $lab_jar is missing; run \`just build-lab\`" >&2; exit 2; }
 
 lab() { java -jar "$lab_jar" "$@"; }
@@ -63,6 +69,11 @@ trap cleanup EXIT INT TERM
 echo "bench-overlay: bringing up $LAB" >&2
 lab up "$topology" >&2
 
+if [ -n "$mtu" ]; then
+  in_node ctl curl -fsS -o /dev/null -H "X-ZT1-Auth: $TOKEN" --data "{\"mtu\":$mtu}" \
+    "http://127.0.0.1:9993/controller/network/$NETWORK"
+fi
+want_mtu="${mtu:-2800}"
 echo "bench-overlay: authorising $A and $B" >&2
 for node in "$A" "$B"; do
   member="$(status_of "$node" | field 'd["address"]')"
@@ -76,6 +87,7 @@ a_member="$(status_of "$A" | field 'd["address"]')"
 b_member="$(status_of "$B" | field 'd["address"]')"
 deadline=$((SECONDS + 60))
 until [ "$(status_of "$A" | field 'd["status"]')" = OK ] && [ "$(status_of "$B" | field 'd["status"]')" = OK ] \
+    && [ "$(status_of "$A" | field 'd["mtu"]')" = "$want_mtu" ] && [ "$(status_of "$B" | field 'd["mtu"]')" = "$want_mtu" ] \
     && in_node "$A" ping -c 1 -W 1 "$(status_of "$B" | field '[a.split("/")[0] for a in d["assignedAddresses"] if ":" not in a][0]')" >/dev/null \
     && [ "$(peer_path "$A" "$b_member")" = direct ] && [ "$(peer_path "$B" "$a_member")" = direct ]; do
   [ "$SECONDS" -lt "$deadline" ] || { echo "bench-overlay: $A and $B did not reach each other directly within 60 s" >&2; exit 1; }
@@ -123,13 +135,13 @@ drops="$(in_node "$B" curl -sS "http://127.0.0.1:$AGENT_PORT/metrics" | grep '^o
 stamp="$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$root/bench/out"
 report="$root/bench/out/overlay-$stamp.md"
-python3 - "$raw_bps" "$overlay_bps" "$raw_rtt" "$overlay_rtt" "$duration" "$streams" "$pings" "$(nproc)" "${drops:-none}" "${link_rate:-unshaped veth}" > "$report" <<'PY'
+python3 - "$raw_bps" "$overlay_bps" "$raw_rtt" "$overlay_rtt" "$duration" "$streams" "$pings" "$(nproc)" "${drops:-none}" "${link_rate:-unshaped veth}" "$want_mtu" > "$report" <<'PY'
 import sys
 raw, ovl, raw_rtt, ovl_rtt = (float(x) for x in sys.argv[1:5])
-duration, streams, pings, cores, drops, link = sys.argv[5:11]
+duration, streams, pings, cores, drops, link, mtu = sys.argv[5:12]
 ratio = ovl / raw
 ok_ratio, ok_rate = ratio >= 0.30, ovl > 500e6
-print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 over their underlay link: {link})\n")
+print(f"# Overlay benchmark ({cores} cores, k8s-1 → k8s-2 over their underlay link: {link}; overlay MTU {mtu})\n")
 print("| path | iperf3 TCP | ping RTT (avg) |")
 print("|---|---:|---:|")
 print(f"| raw underlay | {raw/1e6:,.0f} Mbit/s | {raw_rtt:.3f} ms |")
