@@ -70,6 +70,10 @@ bench-dns *ARGS: images
 bench-bgp *ARGS: images
     bench/bgp/run.sh "$@"
 
+# Overlay benchmark (not a test): iperf3 and ping over the overlay and the raw underlay; just bench-overlay --help
+bench-overlay *ARGS: images build-lab
+    bench/overlay/run.sh "$@"
+
 # Bring a lab up and down N times (default: 50 cycles of a six-node ring), timing each, checking nothing is left
 bench-lab-cycles CYCLES="50" FILE="bench/lab/six-node-ring.clab.yml": docker build-lab
     java -cp {{lab_jar}} org.flatracoon.lab.bench.UpDownCycles "$1" "$2"

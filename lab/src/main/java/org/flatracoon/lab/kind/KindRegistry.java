@@ -18,7 +18,8 @@ public final class KindRegistry implements KindCatalog {
 
     public static KindRegistry standard() {
         return new KindRegistry(List.of(new HesiodKind(), new HostKind(), new BindKind(), new BirdKind(), new FrrKind(),
-                new BgpKind(), new LinuxKind(), new Nat64Kind(), new Dns64Kind(), new UnboundKind()));
+                new BgpKind(), new LinuxKind(), new Nat64Kind(), new Dns64Kind(), new UnboundKind(),
+                new OverlayControllerKind(), new OverlayNodeKind()));
     }
 
     public NodeKind get(String name) {

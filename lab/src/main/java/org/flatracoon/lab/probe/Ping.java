@@ -18,14 +18,25 @@ public final class Ping {
 
     public PingResult send(String address, int count) {
         long start = System.nanoTime();
-        PingResult ping = ping(address, count);
-        Observations.record("ping " + address + " from " + from.name(), ping.transmitted() == 0
+        PingResult ping = parse(address, from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address));
+        return observed(ping, address, start);
+    }
+
+    /** Pings from one of the node's own addresses, as a pod behind the node would. */
+    public PingResult sendFrom(String source, String address, int count) {
+        long start = System.nanoTime();
+        PingResult ping = parse(address, from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2",
+                "-I", source, address));
+        return observed(ping, address + " (from " + source + ")", start);
+    }
+
+    private PingResult observed(PingResult ping, String target, long start) {
+        Observations.record("ping " + target + " from " + from.name(), ping.transmitted() == 0
                 ? "nothing sent: " + ping.output() : ping.received() + "/" + ping.transmitted() + " replies", start);
         return ping;
     }
 
-    private PingResult ping(String address, int count) {
-        ExecResult result = from.exec("ping", "-n", "-c", String.valueOf(count), "-W", "1", "-i", "0.2", address);
+    private static PingResult parse(String address, ExecResult result) {
         Matcher matcher = RECEIVED.matcher(result.stdout());
         if (!matcher.find()) {
             // ping prints no statistics when it cannot send at all (e.g. "Network is unreachable"):

@@ -19,7 +19,8 @@ class LabCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
-                broken + ":6: unknown kind 'hots' (known kinds: bgp, bind, bird, dns64, frr, hesiod, host, linux, nat64, unbound)",
+                broken + ":6: unknown kind 'hots' (known kinds: bgp, bind, bird, dns64, frr, hesiod, host, linux, nat64,"
+                        + " overlay-controller, overlay-node, unbound)",
                 broken + ":11: address 203.0.113.98/27 on b:eth1 is outside the link's subnet 198.51.100.96/27"
                         + " (from 198.51.100.97/27 on a:eth1)",
                 broken + ":12: link endpoint ghost:eth1 refers to unknown node 'ghost'");

@@ -21,7 +21,7 @@ class KindRegistryTest {
     @Test
     void knowsItsKinds() {
         assertThat(kinds.names()).containsExactly("hesiod", "host", "bind", "bird", "frr", "bgp", "linux", "nat64", "dns64",
-                "unbound");
+                "unbound", "overlay-controller", "overlay-node");
         assertThat(kinds.knows("hesiod")).isTrue();
         assertThat(kinds.knows("bird")).isTrue();
         assertThat(kinds.knows("gobgp")).isFalse();
@@ -31,7 +31,8 @@ class KindRegistryTest {
     void anUnknownKindIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> kinds.get("gobgp"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown kind 'gobgp'; known kinds: [hesiod, host, bind, bird, frr, bgp, linux, nat64, dns64, unbound]");
+                .hasMessage("unknown kind 'gobgp'; known kinds: [hesiod, host, bind, bird, frr, bgp, linux, nat64, dns64, unbound,"
+                        + " overlay-controller, overlay-node]");
     }
 
     @Test
@@ -77,5 +78,19 @@ class KindRegistryTest {
         assertThat(kinds.get("unbound").startupConfigTarget()).contains("/etc/unbound/unbound.conf");
         assertThat(kinds.get("unbound").command(node("unbound")))
                 .containsExactly("unbound", "-d", "-p", "-c", "/etc/unbound/unbound.conf");
+    }
+
+    @Test
+    void overlayNodesRunTheAgentWithTheTunDeviceAndForwardingNeverPrivileged() {
+        NodeKind node = kinds.get("overlay-node");
+        assertThat(node.command(node("overlay-node")))
+                .containsExactly("overlay", "agent", "--config", "/etc/netstack/overlay/agent.yml");
+        assertThat(node.containerNeeds().devices()).containsExactly("/dev/net/tun");
+        assertThat(node.containerNeeds().sysctls()).containsEntry("net.ipv4.ip_forward", "1")
+                .containsEntry("net.ipv6.conf.all.forwarding", "1");
+        assertThat(kinds.get("overlay-controller").command(node("overlay-controller")))
+                .containsExactly("overlay", "controller", "--config", "/etc/netstack/overlay/controller.yml");
+        assertThat(kinds.get("overlay-controller").containerNeeds().devices()).isEmpty();
+        assertThat(kinds.get("host").containerNeeds()).isEqualTo(ContainerNeeds.NONE);
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Netstack.Version.class,
         description = "Runs and exercises the FlatRacoon network stack services.",
         subcommands = {HesiodCommand.class, HesinfoCommand.class, DnsCommand.class, SiteCommand.class,
-                Dns64Command.class, BgpCommand.class})
+                Dns64Command.class, BgpCommand.class, OverlayCommand.class})
 public final class Netstack implements Runnable {
     /** picocli's usual exit code for a command-line usage error. */
     static final int USAGE_ERROR = 2;

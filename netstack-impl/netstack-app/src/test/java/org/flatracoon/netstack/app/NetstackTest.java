@@ -131,7 +131,7 @@ class NetstackTest {
         assertThat(nothing.code()).isEqualTo(2);
         assertThat(nothing.errLines()).singleElement().asString()
                 .startsWith("netstack: missing command: one of hesiod, hesinfo, dns, ")
-                .contains("dns64").contains("site").contains("bgp").endsWith(" (see 'netstack --help')");
+                .contains("dns64").contains("site").contains("bgp").contains("overlay").endsWith(" (see 'netstack --help')");
 
         for (Run r : List.of(missingZone, badPort, outOfRange, unknown, nothing)) {
             assertNoStackTrace(r);
