@@ -46,14 +46,15 @@ public final class LabWorld {
         }
         LabSession session = LabSession.get();
         Topology topology = session.topology(labName);
-        StartOptions options = StartOptions.DEFAULTS;
+        // Parallel scenarios whose labs share a name or subnets take turns instead of failing.
+        StartOptions options = StartOptions.DEFAULTS.waitingForAddresses(Budgets.defaults().get("lab-address-pool").limit());
         if (evidence.captures()) {
             try {
                 captureFolder = Files.createTempDirectory("flatracoon-capture-");
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create a folder for the packet captures", e);
             }
-            options = StartOptions.capturingInto(captureFolder);
+            options = options.withCaptureFolder(captureFolder);
         }
         long start = System.nanoTime();
         try {

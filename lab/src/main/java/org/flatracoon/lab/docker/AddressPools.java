@@ -13,7 +13,8 @@ import org.flatracoon.lab.topology.Topology;
  * The link subnets held by the labs this process is running. Docker refuses a network whose
  * subnet overlaps another's, so two labs that share address space cannot run at once: a lab
  * started while an overlapping one runs waits for it to close. Labs with disjoint address plans
- * run side by side; that is what makes parallel scenarios pay off.
+ * run side by side; that is what makes parallel scenarios pay off. A caller that does not want
+ * to wait (the `lab` command, a test) gets the refusal at once.
  */
 final class AddressPools {
 
@@ -30,9 +31,7 @@ final class AddressPools {
         while ((blocker = conflicting(topology.name(), wanted)).isPresent()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new LabException("lab " + topology.name() + " waited " + maxWait.toSeconds()
-                        + " s for lab " + blocker.get().labName + " (same name, or overlapping subnets "
-                        + blocker.get().subnets + ") to close");
+                throw new LabException(refusal(topology.name(), blocker.get(), maxWait));
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
@@ -44,6 +43,14 @@ final class AddressPools {
         Lease lease = new Lease(topology.name(), wanted);
         held.add(lease);
         return lease;
+    }
+
+    private static String refusal(String labName, Lease blocker, Duration waited) {
+        String reason = blocker.labName.equals(labName)
+                ? "a lab named " + labName + " is already running"
+                : "lab " + labName + " overlaps the subnets " + blocker.subnets + " of running lab " + blocker.labName;
+        String howLong = waited.toMillis() < 1000 ? waited.toMillis() + " ms" : waited.toSeconds() + " s";
+        return reason + (waited.isZero() ? "" : " (waited " + howLong + " for it to close)");
     }
 
     private synchronized void release(Lease lease) {

@@ -67,7 +67,7 @@ public final class DockerLabBackend implements LabBackend {
     public RunningLab start(Topology topology, LabOwner owner, StartOptions options) {
         HostNetworks.refuseOverlaps(topology);
         requireImages(topology);
-        AddressPools.Lease addresses = POOLS.acquire(topology, Budgets.defaults().get("lab-address-pool").limit());
+        AddressPools.Lease addresses = POOLS.acquire(topology, options.waitForAddresses());
         try {
             refuseIfRunning(topology.name());
             return startHolding(topology, owner, options, addresses);

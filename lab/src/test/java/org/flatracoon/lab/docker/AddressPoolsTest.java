@@ -53,10 +53,18 @@ class AddressPoolsTest {
         AddressPools.Lease first = pools.acquire(lab("same", null), Duration.ofSeconds(1));
         assertThatThrownBy(() -> pools.acquire(lab("same", null), Duration.ofMillis(200)))
                 .isInstanceOf(LabException.class)
-                .hasMessageContaining("lab same waited")
-                .hasMessageContaining("for lab same");
+                .hasMessage("a lab named same is already running (waited 200 ms for it to close)");
         first.close();
         pools.acquire(lab("same", null), Duration.ofSeconds(1)).close();
+    }
+
+    @Test
+    void withoutWaitingTheRefusalComesAtOnce() throws Exception {
+        try (AddressPools.Lease holder = pools.acquire(lab("first", "203.0.113.17/28"), Duration.ZERO)) {
+            assertThatThrownBy(() -> pools.acquire(lab("first", "203.0.113.33/28"), Duration.ZERO))
+                    .isInstanceOf(LabException.class)
+                    .hasMessage("a lab named first is already running");
+        }
     }
 
     @Test
@@ -64,9 +72,8 @@ class AddressPoolsTest {
         try (AddressPools.Lease holder = pools.acquire(lab("holder", "203.0.113.1/28"), Duration.ofSeconds(1))) {
             assertThatThrownBy(() -> pools.acquire(lab("latecomer", "203.0.113.2/28"), Duration.ofMillis(200)))
                     .isInstanceOf(LabException.class)
-                    .hasMessageContaining("lab latecomer")
-                    .hasMessageContaining("for lab holder")
-                    .hasMessageContaining("203.0.113.0/28");
+                    .hasMessage("lab latecomer overlaps the subnets [203.0.113.0/28] of running lab holder"
+                            + " (waited 200 ms for it to close)");
         }
     }
 
