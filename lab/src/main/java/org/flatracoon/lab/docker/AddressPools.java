@@ -47,7 +47,7 @@ final class AddressPools {
 
     private static String refusal(String labName, Lease blocker, Duration waited) {
         String reason = blocker.labName.equals(labName)
-                ? "a lab named " + labName + " is already running"
+                ? "a lab named " + labName + " is already running; stop it with `lab down " + labName + "` or `lab clean`"
                 : "lab " + labName + " overlaps the subnets " + blocker.subnets + " of running lab " + blocker.labName;
         String howLong = waited.toMillis() < 1000 ? waited.toMillis() + " ms" : waited.toSeconds() + " s";
         return reason + (waited.isZero() ? "" : " (waited " + howLong + " for it to close)");

@@ -53,7 +53,7 @@ class AddressPoolsTest {
         AddressPools.Lease first = pools.acquire(lab("same", null), Duration.ofSeconds(1));
         assertThatThrownBy(() -> pools.acquire(lab("same", null), Duration.ofMillis(200)))
                 .isInstanceOf(LabException.class)
-                .hasMessage("a lab named same is already running (waited 200 ms for it to close)");
+                .hasMessage("a lab named same is already running; stop it with `lab down same` or `lab clean` (waited 200 ms for it to close)");
         first.close();
         pools.acquire(lab("same", null), Duration.ofSeconds(1)).close();
     }
@@ -63,7 +63,7 @@ class AddressPoolsTest {
         try (AddressPools.Lease holder = pools.acquire(lab("first", "203.0.113.17/28"), Duration.ZERO)) {
             assertThatThrownBy(() -> pools.acquire(lab("first", "203.0.113.33/28"), Duration.ZERO))
                     .isInstanceOf(LabException.class)
-                    .hasMessage("a lab named first is already running");
+                    .hasMessage("a lab named first is already running; stop it with `lab down first` or `lab clean`");
         }
     }
 
