@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flatracoon.netstack.dns64.cache.AnswerCache;
 import org.flatracoon.netstack.dns64.cache.CachingUpstream;
@@ -18,6 +19,9 @@ import org.flatracoon.netstack.dns64.prefix.Ipv6Text;
 import org.flatracoon.netstack.dns64.resolve.Dns64Resolver;
 import org.flatracoon.netstack.dns64.resolve.Synthesis;
 import org.flatracoon.netstack.dns64.upstream.DnsUpstream;
+import org.flatracoon.netstack.hesiod.server.PacketProcessor;
+import org.flatracoon.netstack.hesiod.server.TcpListener;
+import org.flatracoon.netstack.hesiod.server.UdpListener;
 
 /** The running DNS64 server: UDP and TCP on every listen address, one common port, and the HTTP status endpoints. */
 public final class Dns64Server implements AutoCloseable {
@@ -68,15 +72,36 @@ public final class Dns64Server implements AutoCloseable {
         }
     }
 
+    /**
+     * The hesiod server's DNS listeners, handing every message with its client address, which
+     * decides allow-query; they only ever call {@code exchange}.
+     */
+    private static PacketProcessor packets(QueryProcessor processor) {
+        return new PacketProcessor() {
+            @Override
+            public Optional<byte[]> process(byte[] packet, org.flatracoon.netstack.hesiod.query.Transport transport) {
+                throw new UnsupportedOperationException("a DNS64 answer depends on the client: use exchange");
+            }
+
+            @Override
+            public List<byte[]> exchange(byte[] packet, org.flatracoon.netstack.hesiod.query.Transport transport,
+                    InetAddress client) {
+                return processor.process(packet, Transport.valueOf(transport.name()), client).map(List::of)
+                        .orElse(List.of());
+            }
+        };
+    }
+
     private void bindDns(QueryProcessor processor) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 int p = config.port();
                 for (InetSocketAddress address : addresses(config.listen(), p)) {
-                    UdpListener u = UdpListener.bind(new InetSocketAddress(address.getAddress(), p), processor);
+                    UdpListener u = UdpListener.bind("dns64", new InetSocketAddress(address.getAddress(), p),
+                            packets(processor));
                     udp.add(u);
                     p = u.localAddress().getPort();
-                    tcp.add(TcpListener.bind(new InetSocketAddress(address.getAddress(), p), processor,
+                    tcp.add(TcpListener.bind("dns64", new InetSocketAddress(address.getAddress(), p), packets(processor),
                             MAX_TCP_CONNECTIONS, TCP_IDLE_TIMEOUT));
                 }
                 port = p;

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * in order. A connection is closed after {@code idleTimeout} without data; beyond {@code maxConnections} new
  * connections are closed at once, so idle clients cannot exhaust threads.
  */
-final class TcpListener implements AutoCloseable {
+public final class TcpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpListener.class);
 
     private final ServerSocket server;
@@ -36,16 +36,19 @@ final class TcpListener implements AutoCloseable {
     private final int idleTimeoutMillis;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections;
+    private final String service;
     private Thread acceptor;
 
-    private TcpListener(ServerSocket server, PacketProcessor processor, int maxConnections, Duration idleTimeout) {
+    private TcpListener(String service, ServerSocket server, PacketProcessor processor, int maxConnections,
+            Duration idleTimeout) {
+        this.service = service;
         this.server = server;
         this.processor = processor;
         this.slots = new Semaphore(maxConnections);
         this.idleTimeoutMillis = (int) Math.max(1, idleTimeout.toMillis());
         AtomicInteger n = new AtomicInteger();
         this.connections = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hesiod-tcp-" + server.getLocalPort() + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, service + "-tcp-" + server.getLocalPort() + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -53,23 +56,29 @@ final class TcpListener implements AutoCloseable {
 
     static TcpListener bind(InetSocketAddress address, PacketProcessor processor, int maxConnections,
                             Duration idleTimeout) throws IOException {
+        return bind("hesiod", address, processor, maxConnections, idleTimeout);
+    }
+
+    /** A listener for any of our DNS services; {@code service} names its threads. */
+    public static TcpListener bind(String service, InetSocketAddress address, PacketProcessor processor,
+            int maxConnections, Duration idleTimeout) throws IOException {
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);
             server.bind(address, 128);
-            return new TcpListener(server, processor, maxConnections, idleTimeout);
+            return new TcpListener(service, server, processor, maxConnections, idleTimeout);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    InetSocketAddress localAddress() {
+    public InetSocketAddress localAddress() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    void start() {
-        acceptor = new Thread(this::acceptLoop, "hesiod-tcp-accept-" + server.getLocalPort());
+    public void start() {
+        acceptor = new Thread(this::acceptLoop, service + "-tcp-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * DNS over UDP on one socket, served by several worker threads. Each worker blocks in receive, handles the
  * packet and sends the reply itself: the channel only serialises the system calls, the work runs in parallel.
  */
-final class UdpListener implements AutoCloseable {
+public final class UdpListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
     private static final int MAX_DATAGRAM = 65_535;
     /** Room for bursts (benchmarks, floods) while the workers catch up; the kernel may cap it lower. */
@@ -25,31 +25,39 @@ final class UdpListener implements AutoCloseable {
 
     private final DatagramChannel channel;
     private final PacketProcessor processor;
+    private final String service;
     private final List<Thread> workers = new ArrayList<>();
 
-    private UdpListener(DatagramChannel channel, PacketProcessor processor) {
+    private UdpListener(DatagramChannel channel, PacketProcessor processor, String service) {
         this.channel = channel;
         this.processor = processor;
+        this.service = service;
     }
 
     static UdpListener bind(InetSocketAddress address, PacketProcessor processor) throws IOException {
+        return bind("hesiod", address, processor);
+    }
+
+    /** A listener for any of our DNS services; {@code service} names its worker threads. */
+    public static UdpListener bind(String service, InetSocketAddress address, PacketProcessor processor)
+            throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             channel.bind(address);
-            return new UdpListener(channel, processor);
+            return new UdpListener(channel, processor, service);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    InetSocketAddress localAddress() throws IOException {
+    public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
-    void start(int workerCount) throws IOException {
-        String name = "hesiod-udp-" + localAddress().getPort() + "-";
+    public void start(int workerCount) throws IOException {
+        String name = service + "-udp-" + localAddress().getPort() + "-";
         for (int i = 0; i < workerCount; i++) {
             Thread worker = new Thread(this::serve, name + i);
             worker.setDaemon(true);
